@@ -1,0 +1,94 @@
+"""Data catalogues (TOML files beside this module): table kinds, header tokens, identities, figures.
+
+Loaded once and cached; code asks questions ("what kind is this title?") instead of holding
+lists of words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_HERE = Path(__file__).parent
+
+
+def _load(name: str) -> dict:
+    with open(_HERE / name, "rb") as handle:
+        return tomllib.load(handle)
+
+
+@dataclass(frozen=True)
+class TableKind:
+    key: str
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    two_sided: bool = False
+
+
+@dataclass(frozen=True)
+class HeaderToken:
+    key: str
+    role: str  # label / group / item / generic / skip
+    patterns: tuple[re.Pattern[str], ...]
+    group: str | None = None  # intrinsic group of an item
+    prefix_group: bool = False  # may act as a heading over other items
+    fund_source: bool = False  # a fund source, which 上年结转 is split by
+
+
+@dataclass(frozen=True)
+class Identity:
+    total: str
+    parts: tuple[str, ...]
+    partial: bool = False  # applies when only some parts are printed as columns
+
+
+@cache
+def table_kinds() -> tuple[TableKind, ...]:
+    return tuple(
+        TableKind(k["key"], k["name"], tuple(re.compile(p) for p in k["patterns"]),
+                  k.get("two_sided", False))
+        for k in _load("tables.toml")["kind"]
+    )
+
+
+@cache
+def header_tokens() -> tuple[HeaderToken, ...]:
+    return tuple(
+        HeaderToken(t["key"], t["role"], tuple(re.compile(p) for p in t["patterns"]),
+                    t.get("group"), t.get("prefix_group", False), t.get("fund_source", False))
+        for t in _load("headers.toml")["token"]
+    )
+
+
+@cache
+def identities() -> tuple[Identity, ...]:
+    return tuple(Identity(i["total"], tuple(i["parts"]), i.get("partial", False)) for i in _load("identities.toml")["identity"])
+
+
+@cache
+def figure_specs() -> tuple[dict, ...]:
+    return tuple(_load("figures.toml")["figure"])
+
+
+def kind_for_title(compact_title: str) -> TableKind | None:
+    for kind in table_kinds():
+        if any(p.search(compact_title) for p in kind.patterns):
+            return kind
+    return None
+
+
+def kind_by_key(key: str) -> TableKind:
+    for kind in table_kinds():
+        if kind.key == key:
+            return kind
+    raise KeyError(key)
+
+
+def header_token(compact_text: str) -> HeaderToken | None:
+    for token in header_tokens():
+        if any(p.fullmatch(compact_text) for p in token.patterns):
+            return token
+    return None

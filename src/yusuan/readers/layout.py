@@ -1,0 +1,39 @@
+"""What readers hand to the recogniser: lines of text and rows of cells, each with its place.
+
+Readers know formats, not budgets: they only say "this line said X" or "this row had cells
+A|B|C at lines 12-15". Page debris that is purely typographic (page-number placeholders,
+markdown emphasis) is removed here; anything needing budget knowledge is left to the recogniser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    """A text line (cells is None) or a table row (cells holds the cell texts)."""
+
+    line: int
+    text: str
+    cells: list[str] | None = None
+    end_line: int | None = None
+    heading_level: int | None = None  # markdown "#" depth when the export marks headings
+    page: int | None = None
+
+    @property
+    def is_row(self) -> bool:
+        return self.cells is not None
+
+
+@dataclass
+class Layout:
+    path: str
+    format: str
+    sha256: str
+    lines: list[Line] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class ReadError(Exception):
+    """A file that cannot be read; the message is Chinese and names the reason."""

@@ -1,0 +1,120 @@
+"""Reader for plain-text exports of disclosures.
+
+Two shapes occur, sometimes in one file:
+
+* tab-separated rows: one table row per line, cells split by TAB (empty cells may collapse
+  after page breaks; realignment is the recogniser's job);
+* Word exports: one cell per line, each cell line starting with a TAB, rows separated by blank
+  lines, an empty cell written as a lone TAB, and a cell's own line breaks continuing without
+  the TAB.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .layout import Line
+
+_DEBRIS = re.compile(r"^\s*(page\s*number|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|-\s*\d+\s*-)\s*$", re.I)
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_MD_BULLET = re.compile(r"^[-*]\s+")
+_WORD_CELL = re.compile(r"^\t[^\t]*$")
+# a narrative heading after a Word row is its own line, not a continuation of the last cell
+_HEADING_START = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+
+
+def clean_text(text: str) -> tuple[str, int | None]:
+    """Strip export markup (bookmarks, markdown emphasis/headings/bullets); return text and heading level."""
+    text = _BOOKMARK.sub("", text)
+    level = None
+    match = _MD_HEADING.match(text)
+    if match:
+        level = len(match.group(1))
+        text = text[match.end() :]
+    text = _MD_BULLET.sub("", text)
+    text = text.replace("**", "")
+    return text.strip(), level
+
+
+def clean_cell(cell: str) -> str:
+    cell = _BOOKMARK.sub("", cell).replace("**", "")
+    return re.sub(r"[ \u3000]+", " ", cell).strip()
+
+
+def decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnicodeDecodeError("utf-8/gb18030", data, 0, 1, "undecodable")
+
+
+def parse_text(text: str) -> list[Line]:
+    """Turn the raw export into layout lines, keeping 1-based source line numbers."""
+    raw = text.splitlines()
+    out: list[Line] = []
+    block: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if block:
+            out.extend(_parse_block(block))
+            block.clear()
+
+    for number, line in enumerate(raw, start=1):
+        if _DEBRIS.match(line):
+            continue
+        if not line.strip() and "\t" not in line:
+            flush()
+            continue
+        block.append((number, line))
+    flush()
+    return out
+
+
+def _parse_block(block: list[tuple[int, str]]) -> list[Line]:
+    """A blank-line-delimited block: either plain lines or one Word-export row."""
+    word_lines = [i for i, (_, text) in enumerate(block) if _WORD_CELL.match(text)]
+    if not word_lines:
+        return [_plain_line(number, text) for number, text in block]
+    # Lines before the first cell line (a title, say) stay plain lines.
+    first = word_lines[0]
+    result = [_plain_line(number, text) for number, text in block[:first]]
+    cells: list[str] = []
+    start = block[first][0]
+    end = start
+    for number, text in block[first:]:
+        if _WORD_CELL.match(text):
+            cells.append(text[1:])
+            end = number
+        elif "\t" in text:
+            result.append(_row(cells, start, end))
+            cells, start = [], number
+            result.append(_plain_line(number, text))
+        elif _HEADING_START.match(text) or len(text.strip()) > 40:
+            if cells:
+                result.append(_row(cells, start, end))
+                cells = []
+            result.append(_plain_line(number, text))
+        elif cells:
+            cells[-1] += text
+            end = number
+        else:
+            result.append(_plain_line(number, text))
+    if cells:
+        result.append(_row(cells, start, end))
+    return [line for line in result if line.text or line.cells]
+
+
+def _row(cells: list[str], start: int, end: int) -> Line:
+    cleaned = [clean_cell(c) for c in cells]
+    return Line(line=start, end_line=end, text="\t".join(cleaned), cells=cleaned)
+
+
+def _plain_line(number: int, text: str) -> Line:
+    if "\t" in text.strip("\n") and text.count("\t") >= 1 and not _WORD_CELL.match(text):
+        cells = [clean_cell(c) for c in text.split("\t")]
+        return Line(line=number, end_line=number, text="\t".join(cells), cells=cells)
+    cleaned, level = clean_text(text)
+    return Line(line=number, end_line=number, text=cleaned, heading_level=level)

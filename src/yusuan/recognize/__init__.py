@@ -1,0 +1,31 @@
+"""Layout → Disclosure. The recogniser knows budgets, not formats."""
+
+from __future__ import annotations
+
+from ..model import Disclosure, Location, Source
+from ..readers.layout import Layout
+from .meta import detect_meta
+from .segment import segment
+from .tables import build_table
+
+
+def recognize(layout: Layout) -> Disclosure:
+    meta = detect_meta(layout.lines)
+    disclosure = Disclosure(source=Source(layout.path, layout.sha256, layout.format), meta=meta)
+    blocks, rest, toc = segment(layout.lines)
+    disclosure.toc = toc
+    for block in blocks:
+        disclosure.tables.append(build_table(block, layout.path, meta.year, meta.unit))
+    from .figures import key_figures
+    from .narrative import narrative_sections
+    from .projects import performance_targets, projects
+
+    disclosure.narrative = narrative_sections(rest, layout.path)
+    disclosure.projects = projects(disclosure.tables)
+    disclosure.performance = performance_targets(blocks, disclosure.tables, layout.path)
+    disclosure.figures = key_figures(disclosure)
+    for table in disclosure.tables:
+        disclosure.warnings.extend(f"{table.title}：{w}" for w in table.warnings)
+    disclosure.warnings.extend(layout.warnings)
+    _ = Location
+    return disclosure

@@ -1,0 +1,113 @@
+"""Header rows → one canonical key per column.
+
+Exports flatten merged header cells and often shift a spanning heading by a cell, so each column
+is named from its lowest printed header cell, and only generic cells (小计/合计/金额) or items
+without an intrinsic group borrow meaning from the headings above them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..catalogue import HeaderToken, header_token
+from .text import compact
+
+_YEAR = re.compile(r"(\d{4})年")
+LABEL_KEYS = {"code", "code_l1", "code_l2", "code_l3", "name", "unit_code", "project_code",
+              "project_type", "gov_econ_code", "gov_econ_name", "unit_name"}
+# a heading over both the code and the name column, which Word exports print once
+_SPANS_CODE_AND_NAME = re.compile(r"(功能分类|经济分类)科目$")
+
+
+@dataclass
+class Column:
+    index: int
+    key: str | None  # None: nothing printed above it
+    role: str  # label / measure / skip / unknown
+    header: str = ""
+
+
+def _filled(row: list[str], j: int) -> str:
+    """Cell text at j, or the nearest printed cell to its left (a spanning heading)."""
+    for k in range(min(j, len(row) - 1), -1, -1):
+        if row[k]:
+            return row[k]
+    return ""
+
+
+def name_columns(header_rows: list[list[str]], width: int, doc_year: int | None) -> list[Column]:
+    rows = []
+    for raw in header_rows:
+        row = [compact(c) for c in raw]
+        if len(row) < width:
+            for k, text in enumerate(row):
+                if _SPANS_CODE_AND_NAME.search(text):
+                    row.insert(k + 1, "")
+                    break
+        rows.append(row + [""] * (width - len(row)))
+    columns: list[Column] = []
+    for j in range(width):
+        printed = [r for r in range(len(rows)) if rows[r][j]]
+        if not printed:
+            columns.append(Column(j, None, "unknown"))
+            continue
+        leaf_row = printed[-1]
+        leaf_text = rows[leaf_row][j]
+        leaf = header_token(leaf_text)
+        above = [_filled(rows[r], j) for r in range(leaf_row - 1, -1, -1)]
+        above_tokens = [t for t in (header_token(a) for a in above if a) if t]
+        prefix = ""
+        for text in above:
+            year = _YEAR.search(text)
+            if year and doc_year and int(year.group(1)) < doc_year:
+                prefix = "prev_"
+        columns.append(_column(j, leaf_text, leaf, above_tokens, prefix))
+    keys = {c.key for c in columns}
+    if "total" not in keys and "current_total" in keys:
+        for column in columns:
+            if column.key == "current_total":
+                column.key = "total"
+    _dedupe(columns)
+    return columns
+
+
+def _column(j: int, text: str, leaf: HeaderToken | None, above: list[HeaderToken], prefix: str) -> Column:
+    if leaf is None:
+        return Column(j, f"col{j}", "unknown", text)
+    if leaf.role == "skip":
+        return Column(j, leaf.key, "skip", text)
+    if leaf.role == "label":
+        key = leaf.key
+        if any(t.key in ("gov_econ_code", "gov_econ_name") for t in above) and key.startswith("code"):
+            key = "gov_econ_code"
+        return Column(j, key, "label", text)
+    if leaf.role == "generic":
+        for token in above:
+            if token.role == "item":
+                return Column(j, prefix + token.key, "measure", text)
+            if token.role == "group":
+                return Column(j, prefix + "current_total", "measure", text)
+        return Column(j, prefix + "total", "measure", text)
+    if leaf.role == "group":
+        return Column(j, prefix + "current_total", "measure", text)
+    key = leaf.key
+    if leaf.fund_source and any(t.key == "carryover" for t in above):
+        key = "carryover_" + key
+    return Column(j, prefix + key, "measure", text)
+
+
+def _dedupe(columns: list[Column]) -> None:
+    seen: dict[str, int] = {}
+    for column in columns:
+        if column.key is None or column.role == "skip":
+            continue
+        if column.key in seen:
+            if column.key.startswith("code"):
+                column.key = "gov_econ_code"
+            elif column.key == "name":
+                column.key = "gov_econ_name"
+            if column.key in seen:
+                seen[column.key] += 1
+                column.key = f"{column.key}_{seen[column.key]}"
+        seen.setdefault(column.key, 1)

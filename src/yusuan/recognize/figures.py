@@ -1,0 +1,81 @@
+"""Key figures in 万元, each read from the first catalogue source that states it."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..catalogue import figure_specs
+from ..model import Disclosure, Figure, Location, Row, Table
+from ..money import Unit, convert
+from .text import compact, strip_enumerator
+
+
+def key_figures(disclosure: Disclosure) -> dict[str, Figure]:
+    figures: dict[str, Figure] = {}
+    for spec in figure_specs():
+        for source in spec["sources"]:
+            found = _from_narrative(disclosure, source) if "narrative" in source else _from_table(disclosure, source)
+            if found:
+                value, origin, location = found
+                figures[spec["key"]] = Figure(spec["key"], value, origin, location)
+                break
+    count = _project_count(disclosure)
+    if count:
+        figures["project_count"] = count
+    return figures
+
+
+def _from_table(disclosure: Disclosure, source: dict) -> tuple[Decimal, str, Location] | None:
+    for table in disclosure.tables_of(source["table"]):
+        if source.get("requires") and source["requires"] not in table.columns:
+            continue
+        for row in _rows(table, source):
+            column = source.get("column") or _only_column(row)
+            if column and column in row.values:
+                return _in_wan(row.values[column], table.unit), table.kind, _cell(row, column)
+    return None
+
+
+def _rows(table: Table, source: dict) -> list[Row]:
+    rows = [r for r in table.rows if not source.get("section") or r.section == source["section"]]
+    if source.get("role"):
+        return [r for r in rows if r.role == source["role"]][:1]
+    if source.get("row"):
+        pattern = re.compile(source["row"])
+        return [r for r in rows if pattern.search(_plain_label(r.label))]
+    return rows[:1]
+
+
+def _plain_label(label: str) -> str:
+    return re.sub(r"^其中[:：]?", "", compact(strip_enumerator(compact(label))))
+
+
+def _only_column(row: Row) -> str | None:
+    return next(iter(row.values), None)
+
+
+def _cell(row: Row, column: str) -> Location:
+    index = row.cell_columns.get(column)
+    return row.location.with_column(index) if index is not None else row.location
+
+
+def _in_wan(value: Decimal, unit: Unit | None) -> Decimal:
+    return convert(value, unit or Unit.WAN, Unit.WAN)
+
+
+def _from_narrative(disclosure: Disclosure, source: dict) -> tuple[Decimal, str, Location] | None:
+    pattern = re.compile(source["narrative"])
+    for section in disclosure.narrative:
+        for claim in section.claims:
+            if claim.kind == "amount" and claim.unit in ("万元", "元") and pattern.search(claim.subject):
+                return _in_wan(claim.value, Unit(claim.unit)), "narrative", claim.location
+    return None
+
+
+def _project_count(disclosure: Disclosure) -> Figure | None:
+    projects = [p for p in disclosure.projects if p.source_table == "projects"]
+    if projects:
+        first = projects[0].location
+        return Figure("project_count", Decimal(len(projects)), "projects", first, None)
+    return None

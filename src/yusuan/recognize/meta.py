@@ -1,0 +1,54 @@
+"""Document metadata: department, year, budget vs final accounts, unit."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Meta
+from ..money import Unit, parse_unit
+from ..readers.layout import Line
+from .text import compact
+
+_DEPT_FIELD = re.compile(r"(?:部门名称|部门[（(]单位[)）]|编制单位)\s*[:：]\s*(.+)")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_YEAR_FIELD = re.compile(r"预算年度[:：]\s*(20\d{2})")
+_ORG = re.compile(r"([\u4e00-\u9fa5（）()]{2,40}?(?:局|委员会|办公室|办事处|中心|政府|委|厅|院|所|馆|站|队))")
+
+
+def detect_meta(lines: list[Line]) -> Meta:
+    meta = Meta()
+    head = [line for line in lines[:40]]
+    texts = [" ".join(line.cells) if line.cells else line.text for line in lines]
+    joined_head = " ".join(compact(t) for t in texts[:15])
+    if "决算" in joined_head:
+        meta.kind = "final_account"
+    year_field = next((m.group(1) for t in texts if (m := _YEAR_FIELD.search(compact(t)))), None)
+    year = year_field or next((m.group(1) for line in head if (m := _YEAR.search(line.text))), None)
+    meta.year = int(year) if year else None
+    names = Counter()
+    for line in lines:
+        for text in line.cells or [line.text]:
+            match = _DEPT_FIELD.search(compact(text))
+            if match:
+                names[re.sub(r"^\d+", "", match.group(1)).strip()] += 1
+        if line.cells and any("预算年度" in c for c in line.cells):
+            # Word exports: "106唐山…局 | 预算年度：2024 | 单位：万元"
+            names[re.sub(r"^\d+", "", compact(line.cells[0]))] += 1
+    if names:
+        top = max(names.values())
+        meta.department = max((n for n, c in names.items() if c == top), key=len)
+    else:
+        for line in head:
+            for text in line.cells or [line.text]:
+                candidate = re.sub(r"^\d+", "", compact(text))
+                candidate = re.sub(r"^.*?20\d{2}年度?", "", candidate)
+                match = _ORG.search(candidate)
+                if match:
+                    meta.department = match.group(1)
+                    break
+            if meta.department:
+                break
+    units = Counter(u for line in lines if (u := parse_unit(line.text)) is not None)
+    meta.unit = units.most_common(1)[0][0] if units else Unit.WAN
+    return meta

@@ -1,0 +1,88 @@
+"""Narrative (情况说明) → sections with numeric claims.
+
+A claim is a number with its unit and the phrase it is about (the subject: the words since the
+previous clause break), so that later checks can say "the text says X of Y, the table says Z".
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Claim, Location, NarrativeSection
+from ..money import parse_amount
+from ..readers.layout import Line
+from .text import compact
+
+_HEADING = re.compile(
+    r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.](?!\d))"
+)
+_NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+_CLAIM = re.compile(_NUMBER + r"\s*(亿元|万元|元|%|％|个|项|辆|人|台（套）|台|套)")
+_BREAK = re.compile(r"[，,；;。：:、]")
+_INCREASE = re.compile(r"(增加|增长|上升|提高|增幅)")
+_DECREASE = re.compile(r"(减少|下降|降低|减幅|压减)")
+_FLAT = re.compile(r"(持平|无增减|无变化)")
+
+
+def narrative_sections(lines: list[Line], file: str) -> list[NarrativeSection]:
+    sections: list[NarrativeSection] = []
+    current: NarrativeSection | None = None
+    for line in lines:
+        text = line.text if line.cells is None else " ".join(c for c in line.cells if c)
+        text = text.strip()
+        if not text:
+            continue
+        location = Location(file, line.line, line.end_line)
+        if line.cells is None and (line.heading_level or _HEADING.match(text)) and len(text) <= 40:
+            current = NarrativeSection(heading=text, location=location)
+            sections.append(current)
+            continue
+        if current is None:
+            current = NarrativeSection(heading="", location=location)
+            sections.append(current)
+        current.text += ("\n" if current.text else "") + text
+        current.claims.extend(extract_claims(text, location))
+    return sections
+
+
+def extract_claims(text: str, location: Location) -> list[Claim]:
+    claims: list[Claim] = []
+    for match in _CLAIM.finditer(text):
+        value = parse_amount(match.group(1))
+        if value is None:
+            continue
+        unit = match.group(2).replace("％", "%")
+        before = text[: match.start()]
+        breaks = list(_BREAK.finditer(before))
+        subject = before[breaks[-1].end() :] if breaks else before
+        subject = compact(subject)
+        kind, direction = _classify(unit, subject, before)
+        claims.append(Claim(text=match.group(0), kind=kind, value=_scaled(value, unit), unit=_unit(unit),
+                            subject=subject, location=location, direction=direction))
+    return claims
+
+
+def _classify(unit: str, subject: str, before: str) -> tuple[str, str | None]:
+    direction = None
+    if _INCREASE.search(subject):
+        direction = "increase"
+    elif _DECREASE.search(subject):
+        direction = "decrease"
+    elif _FLAT.search(subject):
+        direction = "flat"
+    if unit == "%":
+        if direction:
+            return "change_rate", direction
+        return ("share", None) if "占" in subject else ("percent", None)
+    if unit in ("万元", "元", "亿元"):
+        return ("change_amount", direction) if direction in ("increase", "decrease") else ("amount", None)
+    return "count", None
+
+
+def _scaled(value: Decimal, unit: str) -> Decimal:
+    return value * 10000 if unit == "亿元" else value
+
+
+def _unit(unit: str) -> str:
+    return "万元" if unit == "亿元" else unit

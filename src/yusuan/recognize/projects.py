@@ -1,0 +1,121 @@
+"""Projects (项目支出表) and their performance targets (绩效目标表)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Indicator, Location, PerformanceTarget, Project, Table
+from ..money import Unit, parse_amount, parse_unit
+from .segment import TableBlock
+from .text import compact, normalize_label
+
+_LEVEL1 = re.compile(r"^(成本指标|产出指标|效益指标|满意度指标)$")
+_LEVEL2 = re.compile(r".*(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本)(指标)?$")
+_VALUE = re.compile(r"^\s*(≥|≤|>|<|=|＞|＜|大于等于|小于等于|不低于|不高于|不超过)?\s*(\d[\d,]*(?:\.\d+)?)\s*(.*)$")
+_OPERATORS = {"＞": ">", "＜": "<", "大于等于": "≥", "不低于": "≥", "小于等于": "≤", "不高于": "≤", "不超过": "≤"}
+_AMOUNT_LABEL = re.compile(r"(年度(预算)?资金总额|预算数|项目金额|资金总额)")
+
+
+def projects(tables: list[Table]) -> list[Project]:
+    found: list[Project] = []
+    for table in tables:
+        if table.kind not in ("projects", "projects_carryover"):
+            continue
+        for row in table.rows:
+            if row.role != "item" or not row.label:
+                continue
+            found.append(Project(
+                name=row.label, amount=row.values.get("total"), unit=table.unit, location=row.location,
+                unit_code=row.unit_code, project_type=row.texts.get("project_type"),
+                values=dict(row.values), source_table=table.kind,
+            ))
+    return found
+
+
+def performance_targets(blocks: list[TableBlock], tables: list[Table], file: str) -> list[PerformanceTarget]:
+    targets: list[PerformanceTarget] = []
+    for block, table in zip(blocks, tables, strict=True):
+        if table.kind != "project_performance":
+            continue
+        rows = [r.cells or [] for r in block.rows]
+        lines = [r for r in block.rows]
+        if any(_is_key_value(cells) for cells in rows[:4]):
+            targets.append(_key_value_target(block, table, file))
+        else:
+            targets.extend(_summary_targets(lines, table, file))
+    return [t for t in targets if t.name]
+
+
+def _is_key_value(cells: list[str]) -> bool:
+    return any(compact(c) in ("项目名称", "项目编码") for c in cells)
+
+
+def _next_value(cells: list[str], index: int) -> str:
+    for cell in cells[index + 1 :]:
+        if cell.strip():
+            return cell.strip()
+    return ""
+
+
+def _key_value_target(block: TableBlock, table: Table, file: str) -> PerformanceTarget:
+    target = PerformanceTarget(name="", location=table.location, unit=table.unit)
+    level1 = level2 = None
+    for line in block.rows:
+        cells = line.cells or []
+        texts = [compact(c) for c in cells]
+        for i, text in enumerate(texts):
+            if text == "项目名称" and not target.name:
+                target.name = normalize_label(_next_value(cells, i))
+            elif text == "项目编码" and not target.code:
+                target.code = compact(_next_value(cells, i))
+            elif _AMOUNT_LABEL.search(text) and target.amount is None:
+                target.amount = parse_amount(_next_value(cells, i))
+                target.unit = parse_unit("".join(texts)) or target.unit
+        if any(parse_unit(t) for t in texts[:1]):
+            target.unit = parse_unit(texts[0]) or target.unit
+        printed = [normalize_label(c) for c in cells if c.strip()]
+        for text in printed:
+            if _LEVEL1.match(compact(text)):
+                level1 = compact(text)
+        level2_cells = [t for t in printed if _LEVEL2.match(compact(t)) and not _LEVEL1.match(compact(t))]
+        if level2_cells:
+            level2 = compact(level2_cells[0])
+        rest = [t for t in printed if not _LEVEL1.match(compact(t)) and t not in level2_cells
+                and compact(t) not in ("绩效指标", "年度绩效指标")]
+        if level1 and len(rest) >= 2 and not any(compact(t) in ("一级指标", "三级指标") for t in printed):
+            target.indicators.append(_indicator(level1, level2, rest[0], rest[-2] if len(rest) > 3 else rest[1],
+                                                Location(file, line.line, line.end_line)))
+    if table.title and not target.name:
+        target.name = re.sub(r"^\d+、|绩效目标表$", "", table.title)
+    return target
+
+
+def _summary_targets(lines, table: Table, file: str) -> list[PerformanceTarget]:
+    """Tables listing many projects: a row with a project code, name and amount starts one."""
+    targets: list[PerformanceTarget] = []
+    for line in lines:
+        cells = line.cells or []
+        code = compact(cells[0]) if cells else ""
+        location = Location(file, line.line, line.end_line)
+        amount = parse_amount(cells[2]) if len(cells) > 2 else None
+        if len(code) >= 12 and code.isdigit() and len(cells) > 1 and cells[1].strip():
+            targets.append(PerformanceTarget(name=normalize_label(cells[1]), location=location, code=code,
+                                             amount=amount, unit=table.unit or Unit.WAN))
+        if not targets:
+            continue
+        pairs = [c for c in cells[6:] if c.strip()]
+        for name, value in zip(pairs[0::2], pairs[1::2], strict=False):
+            targets[-1].indicators.append(_indicator(None, None, name, value, location))
+    return targets
+
+
+def _indicator(level1: str | None, level2: str | None, name: str, value: str, location: Location) -> Indicator:
+    indicator = Indicator(level1=level1, level2=level2, name=normalize_label(name),
+                          value_text=value.strip(), location=location)
+    match = _VALUE.match(value.replace("$", "").replace("\\geq", "≥").replace("\\leq", "≤").replace("\\%", "%"))
+    if match:
+        indicator.operator = _OPERATORS.get(match.group(1) or "", match.group(1))
+        indicator.number = Decimal(match.group(2).replace(",", ""))
+        indicator.unit = match.group(3).strip() or None
+    return indicator

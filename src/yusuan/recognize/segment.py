@@ -1,0 +1,149 @@
+"""Find where each table starts and ends in a Layout.
+
+A title only opens a table when rows of cells follow it; titles followed by other titles are
+the table of contents (目录), recorded so that the audit can later check the inventory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..catalogue import TableKind, kind_for_title
+from ..readers.layout import Line
+from .text import compact, strip_enumerator
+
+_META = re.compile(
+    r"(单位[:：]|^单位$|^万元$|^元$|预算年度|部门名称[:：]|部门[（(]单位[)）][:：]|^预算\d+表$|^[（(]\d{4}年度?[)）]$|编制单位[:：])"
+)
+_PAGE_NO = re.compile(r"^[\d\s.…·-]*$")
+_NOTE = re.compile(r"^(注|备注|说明)\s*\d*[:：.、]")
+_TRAILING = re.compile(r"([（(][^（()）]*[)）]|[\d.…·\s]+)$")
+
+
+@dataclass
+class TableBlock:
+    kind: TableKind
+    title: str
+    title_line: Line
+    preamble: list[Line] = field(default_factory=list)
+    rows: list[Line] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+
+
+def title_text(line: Line) -> str | None:
+    """The candidate title carried by a line (a text line, or a row whose only text is a title)."""
+    if line.cells is None:
+        return line.text
+    texts = [c for c in line.cells if c.strip()]
+    if not texts:
+        return None
+    if all(_PAGE_NO.match(t) for t in texts[1:]):
+        return texts[0]
+    return None
+
+
+def title_kind(line: Line) -> TableKind | None:
+    text = title_text(line)
+    if not text:
+        return None
+    full = compact(strip_enumerator(compact(text)))
+    full = re.sub(r"^(附件|附表)\d*[:：]?", "", full)
+    full = re.sub(r"[\d.…·]+$", "", full)
+    key = full
+    while True:
+        trimmed = _TRAILING.sub("", key)
+        if trimmed == key:
+            break
+        key = trimmed
+    if not key.endswith("表") or len(key) > 70:
+        return None
+    return kind_for_title(full)
+
+
+def is_toc_row(line: Line) -> bool:
+    """A contents entry exported as a row: a title and a page number."""
+    printed = [c for c in line.cells or [] if c.strip()]
+    return len(printed) == 2 and bool(re.fullmatch(r"\d{1,3}", printed[1].strip()))
+
+
+def is_meta(line: Line) -> bool:
+    texts = [line.text] if line.cells is None else [c for c in line.cells if c.strip()]
+    return bool(texts) and any(_META.search(compact(t)) for t in texts)
+
+
+def is_note(line: Line) -> bool:
+    return line.cells is None and bool(_NOTE.match(line.text.strip()))
+
+
+def _is_title_fragment(line: Line) -> bool:
+    """A wrapped remainder of a title such as "预算表（不含上年结转）" or "（上年结转）"."""
+    if line.cells is not None:
+        return False
+    text = compact(line.text)
+    return bool(text) and len(text) <= 30 and (text.endswith("表") or text.endswith("）") or text.endswith(")")) and not _NOTE.match(text)
+
+
+def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[str]]:
+    """Split lines into table blocks and the remaining (narrative) lines; also return TOC titles."""
+    blocks: list[TableBlock] = []
+    rest: list[Line] = []
+    toc: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        kind = title_kind(line)
+        if kind is None:
+            rest.append(line)
+            i += 1
+            continue
+        # look ahead for the first row that is not itself a title
+        j = i + 1
+        preamble: list[Line] = []
+        while j < n:
+            nxt = lines[j]
+            nxt_kind = title_kind(nxt)
+            if nxt_kind is not None and nxt_kind.key == kind.key and nxt.cells is None:
+                preamble.append(nxt)
+                j += 1
+                continue
+            if nxt_kind is None and (is_meta(nxt) or _is_title_fragment(nxt)):
+                preamble.append(nxt)
+                j += 1
+                continue
+            break
+        if j >= n or lines[j].cells is None or title_kind(lines[j]) is not None or is_toc_row(lines[j]):
+            toc.append(title_text(line) or line.text)
+            rest.append(line)
+            i += 1
+            continue
+        block = TableBlock(kind=kind, title=(title_text(line) or "").strip(), title_line=line, preamble=preamble)
+        while j < n:
+            nxt = lines[j]
+            if nxt.cells is not None:
+                if title_kind(nxt) is not None:
+                    break
+                block.rows.append(nxt)
+                j += 1
+                continue
+            if title_kind(nxt) is not None:
+                break
+            if is_meta(nxt):
+                block.preamble.append(nxt)
+                j += 1
+                continue
+            if is_note(nxt) or _continues_note(block, nxt):
+                block.notes.append(nxt)
+                j += 1
+                continue
+            break
+        blocks.append(block)
+        i = j
+    return blocks, rest, toc
+
+
+def _continues_note(block: TableBlock, line: Line) -> bool:
+    """A short line right after a note ("本表无数据…") still belongs to the table."""
+    text = line.text.strip()
+    return bool(block.notes) and ("本表" in text or "无数据" in text or "空表" in text)

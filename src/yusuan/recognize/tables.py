@@ -1,0 +1,260 @@
+"""Table blocks → Tables: header naming, data rows, codes, units, realignment."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..catalogue import header_token, identities
+from ..codes import join_code_parts, parse_code
+from ..model import Location, Row, Table
+from ..money import Unit, parse_amount, parse_unit
+from ..readers.layout import Line
+from . import realign as realigner
+from .columns import LABEL_KEYS, Column, name_columns
+from .segment import TableBlock, is_meta
+from .text import ENUMERATOR, compact, normalize_label
+
+_DECIMAL = re.compile(r"\d\.\d|\d,\d{3}")
+_CODE_CELL = re.compile(r"^[235]\d{2}(\s?\d{2}){0,2}$")
+_TOTAL_LABEL = re.compile(r"^(合计|总计|单位合计|收入合计|支出合计)[:：]?$")
+_EMPTY_NOTE = re.compile(r"(无数据|空表|没有.*(支出|收入|预算)|无.*(预算|支出|收入|经费|项目)|本表为空)")
+
+
+def build_table(block: TableBlock, file: str, doc_year: int | None, doc_unit: Unit | None) -> Table:
+    unit = _table_unit(block) or doc_unit
+    rows = [r for r in block.rows if not is_meta(r)]
+    header_rows: list[Line] = []
+    data_rows: list[Line] = []
+    for line in rows:
+        if compact(line.cells[0] if line.cells else "") == "栏次":
+            continue
+        if not data_rows and not _is_data_row(line):
+            header_rows.append(line)
+        else:
+            data_rows.append(line)
+    width = max((len(r.cells or []) for r in header_rows + data_rows), default=0)
+    columns = name_columns([r.cells or [] for r in header_rows], width, doc_year)
+    title_loc = Location(file, block.title_line.line, block.title_line.end_line)
+    table = Table(
+        kind=block.kind.key,
+        title=block.title,
+        location=title_loc,
+        unit=unit,
+        columns=_measure_keys(columns, block.kind.two_sided),
+        notes=[n.text for n in block.notes],
+    )
+    header_texts = {compact(c) for r in header_rows for c in (r.cells or []) if c.strip()}
+    if block.kind.two_sided:
+        table.rows = _two_sided_rows(data_rows, columns, file, header_texts)
+    else:
+        table.rows = _rows(data_rows, columns, file, header_texts)
+    if not any(r.values for r in table.rows):
+        note_text = " ".join(table.notes)
+        labelled = [r for r in table.rows if r.label and r.role != "total"]
+        table.empty_by_design = bool(_EMPTY_NOTE.search(note_text)) or not labelled
+    if not block.kind.two_sided:
+        _realign(table)
+    return table
+
+
+def _table_unit(block: TableBlock) -> Unit | None:
+    for line in [block.title_line, *block.preamble, *block.rows[:6]]:
+        texts = [line.text] if line.cells is None else line.cells
+        for text in texts:
+            unit = parse_unit(text)
+            if unit:
+                return unit
+    # "单位：" and "万元" on separate lines
+    joined = "".join(compact(line.text) for line in block.preamble)
+    return parse_unit(joined)
+
+
+def _is_data_row(line: Line) -> bool:
+    cells = line.cells or []
+    texts = [compact(c) for c in cells]
+    if any(_DECIMAL.search(t) and parse_amount(t) is not None for t in texts):
+        return True
+    if any(_CODE_CELL.match(c.strip()) for c in cells[:4]):
+        return True
+    printed = [t for t in texts if t]
+    # a 合计 row with nothing else printed is the total row of an empty table, not a header
+    return len(printed) == 1 and bool(_TOTAL_LABEL.match(printed[0]))
+
+
+def _is_repeated_header(cells: list[str], header_texts: set[str]) -> bool:
+    printed = [compact(c) for c in cells if c.strip()]
+    if not printed or any(parse_amount(p) is not None for p in printed):
+        return False
+    return all(p in header_texts or header_token(p) is not None for p in printed)
+
+
+def _rows(lines: list[Line], columns: list[Column], file: str, header_texts: set[str]) -> list[Row]:
+    by_key = {c.key: c for c in columns if c.key}
+    code_parts = [by_key.get(k) for k in ("code_l1", "code_l2", "code_l3")]
+    has_parts = any(code_parts)
+    state: list[str] = []
+    rows: list[Row] = []
+    for line in lines:
+        cells = (line.cells or []) + [""] * (len(columns) - len(line.cells or []))
+        if _is_repeated_header(cells, header_texts):
+            continue
+        location = Location(file, line.line, line.end_line)
+        values: dict[str, Decimal] = {}
+        texts: dict[str, str] = {}
+        cell_columns: dict[str, int] = {}
+        for column in columns:
+            cell = cells[column.index] if column.index < len(cells) else ""
+            if not cell.strip() or column.role == "skip":
+                continue
+            if column.role == "label":
+                texts[column.key] = normalize_label(cell)
+                continue
+            amount = parse_amount(cell)
+            key = column.key or f"col{column.index}"
+            if amount is not None and column.role in ("measure", "unknown"):
+                values[key] = amount
+                cell_columns[key] = column.index
+            else:
+                texts[key] = normalize_label(cell)
+        code = None
+        if has_parts:
+            parts = [cells[c.index] if c else "" for c in code_parts]
+            if any(_is_code_text(p) for p in parts):
+                code, state = join_code_parts(parts, state)
+        elif "code" in texts and _is_code_text(texts["code"]):
+            parsed = parse_code(texts["code"])
+            code = parsed.digits if parsed else None
+        label = texts.get("name") or _fallback_label(texts)
+        if _is_code_text(label) and not texts.get("unit_code"):
+            texts["unit_code"], label = label, texts.get("unit_name", "")
+        if _is_continuation(values, texts, code, rows):
+            _append_continuation(rows[-1], texts)
+            continue
+        unit_code = texts.get("unit_code")
+        row = Row(label=label, values=values, location=location, code=code,
+                  unit_code=unit_code if unit_code and unit_code.isdigit() else None,
+                  texts={k: v for k, v in texts.items() if k not in ("name",)},
+                  cell_columns=cell_columns)
+        row.role = _role(row, texts)
+        if not rows and not label and values and not code:
+            row.role = "total"  # an unlabelled first row is the table's 合计
+        rows.append(row)
+    return rows
+
+
+def _is_code_text(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{2,7}", compact(text)))
+
+
+def _fallback_label(texts: dict[str, str]) -> str:
+    """A label printed outside the name column (合计 under 项目类型, say)."""
+    for value in texts.values():
+        if value and not _is_code_text(value):
+            return value
+    return ""
+
+
+def _role(row: Row, texts: dict[str, str]) -> str:
+    if _TOTAL_LABEL.match(compact(row.label)):
+        return "total"
+    if row.unit_code and not row.code and not texts.get("project_type"):
+        return "unit"
+    return "item"
+
+
+def _is_continuation(values: dict, texts: dict, code: str | None, rows: list[Row]) -> bool:
+    """A row holding only a wrapped remainder of the previous row's text."""
+    if values or code or not rows:
+        return False
+    printed = [v for v in texts.values() if v]
+    if len(printed) != 1:
+        return False
+    text = compact(printed[0])
+    if ENUMERATOR.match(text) or _TOTAL_LABEL.match(text) or text.startswith("其中") or text.endswith("费"):
+        return False
+    return len(text) <= 30
+
+
+def _append_continuation(row: Row, texts: dict[str, str]) -> None:
+    for key, value in texts.items():
+        if key == "name":
+            row.label = normalize_label(row.label + value)
+        else:
+            row.texts[key] = normalize_label(row.texts.get(key, "") + value)
+
+
+def _two_sided_rows(lines: list[Line], columns: list[Column], file: str, header_texts: set[str]) -> list[Row]:
+    names = [c for c in columns if c.key == "name" or c.key == "gov_econ_name"]
+    if len(names) < 2:
+        return _rows(lines, columns, file, header_texts)
+    boundary = names[1].index
+    rows: list[Row] = []
+    for line in lines:
+        cells = (line.cells or []) + [""] * len(columns)
+        if _is_repeated_header(cells, header_texts):
+            continue
+        for section, span in (("income", range(0, boundary)), ("expenditure", range(boundary, len(columns)))):
+            label = ""
+            values: dict[str, Decimal] = {}
+            cell_columns: dict[str, int] = {}
+            for j in span:
+                column = columns[j]
+                cell = cells[j]
+                if not cell.strip() or column.role == "skip":
+                    continue
+                if column.key in ("name", "gov_econ_name"):
+                    label = normalize_label(cell)
+                    continue
+                amount = parse_amount(cell)
+                if amount is not None:
+                    key = re.sub(r"_\d+$", "", column.key) if column.key not in LABEL_KEYS else f"col{j}"
+                    values[key] = amount
+                    cell_columns[key] = j
+            if label:
+                row = Row(label=label, values=values, location=Location(file, line.line, line.end_line),
+                          section=section, cell_columns=cell_columns)
+                row.role = "total" if re.search(r"(合计|总计)", compact(label)) else "item"
+                rows.append(row)
+            elif rows and values and rows[-1].section == section and not rows[-1].values:
+                rows[-1].values.update(values)
+    return rows
+
+
+def _realign(table: Table) -> None:
+    keys = table.columns
+    rules = realigner.applicable(identities(), keys)
+    if not rules or not table.rows:
+        return
+    items = [r for r in table.rows if r.values or r.role != "item"]
+    vectors = [tuple(r.values.get(k) for k in keys) for r in items]
+    totals_row = next((r for r in items if r.role == "total"), None)
+    totals = tuple(totals_row.values.get(k) for k in keys) if totals_row else None
+    leaves = _leaf_indexes(items)
+    outcomes = realigner.realign(vectors, rules, totals, leaves)
+    for row, outcome in zip(items, outcomes, strict=True):
+        if outcome.status == "ok":
+            continue
+        row.flags.append(outcome.status)
+        if outcome.status == "realigned":
+            row.values = {k: v for k, v in zip(keys, outcome.vector, strict=True) if v is not None}
+            row.cell_columns = {}
+            table.warnings.append(f"第 {row.location.line} 行空单元格缺失，已按表内勾稽关系重新对齐")
+        elif outcome.status == "ambiguous":
+            table.warnings.append(f"第 {row.location.line} 行空单元格缺失且无法唯一对齐，保留原样")
+
+
+def _leaf_indexes(rows: list[Row]) -> set[int]:
+    """Rows that add up to the 合计 row: the deepest-coded item rows (or all items)."""
+    coded = [r for r in rows if r.role == "item" and r.code]
+    if coded:
+        depth = max(len(r.code) for r in coded)
+        return {i for i, r in enumerate(rows) if r.role == "item" and r.code and len(r.code) == depth}
+    return {i for i, r in enumerate(rows) if r.role == "item"}
+
+
+def _measure_keys(columns: list[Column], two_sided: bool) -> list[str]:
+    keys = [c.key for c in columns if c.role == "measure" and c.key]
+    if two_sided:
+        keys = list(dict.fromkeys(re.sub(r"_\d+$", "", k) for k in keys))
+    return keys
