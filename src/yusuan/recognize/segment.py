@@ -84,6 +84,13 @@ def _is_title_fragment(line: Line) -> bool:
     return bool(text) and len(text) <= 30 and (text.endswith("表") or text.endswith("）") or text.endswith(")")) and not _NOTE.match(text)
 
 
+def _is_meta_value(line: Line, preamble: list[Line]) -> bool:
+    """A short line between a title and its rows: a meta value printed on its own line
+    ("部门名称:" then the name) or a repeated, wrapped title."""
+    return (line.cells is None and len(preamble) < 4 and len(compact(line.text)) <= 40
+            and not re.search(r"[。，；]", line.text))
+
+
 def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[str]]:
     """Split lines into table blocks and the remaining (narrative) lines; also return TOC titles."""
     blocks: list[TableBlock] = []
@@ -108,7 +115,7 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[str]]
                 preamble.append(nxt)
                 j += 1
                 continue
-            if nxt_kind is None and (is_meta(nxt) or _is_title_fragment(nxt)):
+            if nxt_kind is None and (is_meta(nxt) or _is_title_fragment(nxt) or _is_meta_value(nxt, preamble)):
                 preamble.append(nxt)
                 j += 1
                 continue
