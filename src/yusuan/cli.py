@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 
@@ -16,7 +17,6 @@ from .readers import ReadError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="yusuan 预算：部门预算/决算公开文件的读取与审核")
 console = Console()
-err = Console(stderr=True)
 
 FIGURE_NAMES = {
     "total_income": "收入总计", "total_expenditure": "支出总计", "current_year_income": "本年收入合计",
@@ -53,7 +53,7 @@ def parse(
         try:
             disclosure = parse_file(path)
         except ReadError as exc:
-            err.print(f"[red]错误[/red]：{exc}", highlight=False)
+            print(f"错误：{exc}", file=sys.stderr)
             failed = True
             continue
         rendered = (json.dumps(to_dict(disclosure), ensure_ascii=False, indent=2)

@@ -111,7 +111,8 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[str]]
         while j < n:
             nxt = lines[j]
             nxt_kind = title_kind(nxt)
-            if nxt_kind is not None and nxt_kind.key == kind.key and nxt.cells is None:
+            # the same title again (or a broader reading of it, e.g. a wrapped "（上年结转）")
+            if nxt_kind is not None and kind.key.startswith(nxt_kind.key) and nxt.cells is None:
                 preamble.append(nxt)
                 j += 1
                 continue
