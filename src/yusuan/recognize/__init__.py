@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from ..model import Disclosure, Location, Source
+from ..model import Disclosure, Source
 from ..readers.layout import Layout
+from .figures import key_figures
 from .meta import detect_meta
+from .narrative import narrative_sections
+from .projects import performance_targets, projects
 from .segment import segment
 from .tables import build_table
 
@@ -14,12 +17,7 @@ def recognize(layout: Layout) -> Disclosure:
     disclosure = Disclosure(source=Source(layout.path, layout.sha256, layout.format), meta=meta)
     blocks, rest, toc = segment(layout.lines)
     disclosure.toc = toc
-    for block in blocks:
-        disclosure.tables.append(build_table(block, layout.path, meta.year, meta.unit))
-    from .figures import key_figures
-    from .narrative import narrative_sections
-    from .projects import performance_targets, projects
-
+    disclosure.tables = [build_table(block, layout.path, meta.year, meta.unit) for block in blocks]
     disclosure.narrative = narrative_sections(rest, layout.path)
     disclosure.projects = projects(disclosure.tables)
     disclosure.performance = performance_targets(blocks, disclosure.tables, layout.path)
@@ -27,5 +25,4 @@ def recognize(layout: Layout) -> Disclosure:
     for table in disclosure.tables:
         disclosure.warnings.extend(f"{table.title}：{w}" for w in table.warnings)
     disclosure.warnings.extend(layout.warnings)
-    _ = Location
     return disclosure
