@@ -93,5 +93,4 @@ def parse_amount(text: str | None) -> Decimal | None:
 
 def format_decimal(value: Decimal) -> str:
     """Decimal as a plain string without exponent, for JSON."""
-    text = format(value, "f")
-    return text
+    return format(value, "f")

@@ -113,7 +113,7 @@ def _row(cells: list[str], start: int, end: int) -> Line:
 
 
 def _plain_line(number: int, text: str) -> Line:
-    if "\t" in text.strip("\n") and text.count("\t") >= 1 and not _WORD_CELL.match(text):
+    if "\t" in text and not _WORD_CELL.match(text):
         cells = [clean_cell(c) for c in text.split("\t")]
         return Line(line=number, end_line=number, text="\t".join(cells), cells=cells)
     cleaned, level = clean_text(text)

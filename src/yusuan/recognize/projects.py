@@ -38,12 +38,10 @@ def performance_targets(blocks: list[TableBlock], tables: list[Table], file: str
     for block, table in zip(blocks, tables, strict=True):
         if table.kind != "project_performance":
             continue
-        rows = [r.cells or [] for r in block.rows]
-        lines = [r for r in block.rows]
-        if any(_is_key_value(cells) for cells in rows[:4]):
+        if any(_is_key_value(r.cells or []) for r in block.rows[:4]):
             targets.append(_key_value_target(block, table, file))
         else:
-            targets.extend(_summary_targets(lines, table, file))
+            targets.extend(_summary_targets(block.rows, table, file))
     return [t for t in targets if t.name]
 
 
