@@ -10,7 +10,12 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from .api import parse_file
+from .api import audit_file, parse_file
+from .audit import select_rules
+from .audit.catalogue_doc import rules_markdown, rules_text
+from .audit.report import render_html, to_json_dict
+from .audit.report import render_text as render_audit_text
+from .catalogue import figure_name
 from .export import to_dict
 from .model import Disclosure
 from .readers import ReadError
@@ -18,22 +23,29 @@ from .readers import ReadError
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="yusuan 预算：部门预算/决算公开文件的读取与审核")
 console = Console()
 
-FIGURE_NAMES = {
-    "total_income": "收入总计", "total_expenditure": "支出总计", "current_year_income": "本年收入合计",
-    "carry_over": "上年结转", "general_public_budget": "一般公共预算", "government_fund": "政府性基金",
-    "soe_capital": "国有资本经营", "basic_expenditure": "基本支出", "project_expenditure": "项目支出",
-    "personnel": "人员经费", "public_operating": "公用经费", "three_public_total": "“三公”经费合计",
-    "three_public_abroad": "因公出国（境）费", "three_public_car_purchase": "公务用车购置费",
-    "three_public_car_operation": "公务用车运行维护费", "three_public_reception": "公务接待费",
-    "running_cost": "机关运行经费", "procurement_total": "政府采购合计", "procurement_goods": "政府采购货物",
-    "procurement_works": "政府采购工程", "procurement_services": "政府采购服务",
-    "project_count": "项目个数", "project_total": "项目支出合计",
-}
-
-
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class AuditFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+def _write(out: Path, name: str, rendered: str) -> Path:
+    """Write atomically: a result file is either complete or absent, never half-written."""
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / name
+    tmp = target.with_suffix(target.suffix + ".part")
+    tmp.write_text(rendered + "\n", encoding="utf-8")
+    tmp.replace(target)
+    return target
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v for value in values or [] for v in value.replace("，", ",").split(",") if v.strip()]
 
 
 @app.callback()
@@ -59,19 +71,71 @@ def parse(
         rendered = (json.dumps(to_dict(disclosure), ensure_ascii=False, indent=2)
                     if format is OutputFormat.json else render_text(disclosure))
         if out:
-            out.mkdir(parents=True, exist_ok=True)
             suffix = ".json" if format is OutputFormat.json else ".txt"
-            target = out / (path.stem + suffix)
-            tmp = target.with_suffix(target.suffix + ".part")
-            tmp.write_text(rendered + "\n", encoding="utf-8")
-            tmp.replace(target)  # never leave a half-written result behind
+            target = _write(out, path.stem + suffix, rendered)
             console.print(f"已写入 {target}", highlight=False)
-        elif format is OutputFormat.json:
-            print(rendered)
         else:
             print(rendered)
     if failed:
         raise typer.Exit(code=2)
+
+
+@app.command()
+def audit(
+    files: list[Path] = typer.Argument(..., help="要审核的公开文件"),
+    format: AuditFormat = typer.Option(AuditFormat.text, "--format", "-f", help="输出格式：text、json 或 html"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出目录（每个文件写一份报告）"),
+    select: list[str] = typer.Option(None, "--select", help="只运行这些规则或规则族，如 ARITH,XTAB-001"),
+    ignore: list[str] = typer.Option(None, "--ignore", help="不运行这些规则或规则族"),
+    strict: bool = typer.Option(False, "--strict", help="把四舍五入允许误差以内的差异也列为提示"),
+) -> None:
+    """审核预算公开文件：表内运算、表间核对、说明与表格、单位、绩效、科目、完整性与文字。
+
+    退出码：0 无错误；1 发现错误级问题；2 有文件无法读取。
+    """
+    try:
+        select_rules(_split(select), _split(ignore))
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        raise typer.Exit(code=2) from None
+    unreadable = has_errors = False
+    for path in files:
+        try:
+            report = audit_file(path, select=_split(select), ignore=_split(ignore), strict=strict)
+        except ReadError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            unreadable = True
+            continue
+        has_errors = has_errors or report.has_errors
+        if format is AuditFormat.json:
+            rendered = json.dumps(to_json_dict(report), ensure_ascii=False, indent=2)
+        elif format is AuditFormat.html:
+            rendered = render_html(report)
+        else:
+            rendered = render_audit_text(report)
+        if out:
+            target = _write(out, f"{path.stem}.audit.{format.value if format is not AuditFormat.text else 'txt'}", rendered)
+            console.print(f"已写入 {target}", highlight=False)
+        else:
+            print(rendered)
+    if unreadable:
+        raise typer.Exit(code=2)
+    if has_errors:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def rules(
+    rule_id: str | None = typer.Argument(None, help="规则编号或规则族，如 XTAB-001 或 NARR"),
+    markdown: bool = typer.Option(False, "--markdown", help="输出 Markdown（用于生成 docs/rules.md）"),
+) -> None:
+    """列出审核规则目录。"""
+    try:
+        chosen = select_rules([rule_id] if rule_id else None)
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        raise typer.Exit(code=2) from None
+    print(rules_markdown(chosen) if markdown else rules_text(chosen, detailed=bool(rule_id)))
 
 
 def render_text(disclosure: Disclosure) -> str:
@@ -87,7 +151,7 @@ def render_text(disclosure: Disclosure) -> str:
     lines += ["", "关键数字（万元）："]
     for key, figure in disclosure.figures.items():
         where = f"第 {figure.location.line} 行" if figure.location.line else ""
-        lines.append(f"  {FIGURE_NAMES.get(key, key):<12} {figure.value:>14}   来源：{figure.source} {where}")
+        lines.append(f"  {figure_name(key):<12} {figure.value:>14}   来源：{figure.source} {where}")
     claims = sum(len(s.claims) for s in disclosure.narrative)
     lines += ["", f"情况说明：{len(disclosure.narrative)} 节，{claims} 处数字表述；项目 {len(disclosure.projects)} 个，"
                   f"绩效目标表 {len(disclosure.performance)} 张"]

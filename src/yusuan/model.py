@@ -70,6 +70,15 @@ class Claim:
     subject: str
     location: Location
     direction: str | None = None  # "increase" / "decrease" / "flat" for changes
+    offset: int | None = None  # where the number starts in its printed line (Paragraph.text)
+
+
+@dataclass
+class Paragraph:
+    """One printed line of narrative, kept so text checks can point at its line."""
+
+    text: str
+    location: Location
 
 
 @dataclass
@@ -78,6 +87,7 @@ class NarrativeSection:
     location: Location
     text: str = ""
     claims: list[Claim] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
 
 
 @dataclass

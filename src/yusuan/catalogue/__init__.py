@@ -26,6 +26,7 @@ class TableKind:
     name: str
     patterns: tuple[re.Pattern[str], ...]
     two_sided: bool = False
+    required: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,22 @@ class HeaderToken:
     group: str | None = None  # intrinsic group of an item
     prefix_group: bool = False  # may act as a heading over other items
     fund_source: bool = False  # a fund source, which 上年结转 is split by
+    name: str | None = None  # Chinese name used in messages
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """An audit rule as the catalogue describes it (rules.toml)."""
+
+    id: str
+    family: str
+    title: str
+    severity: str
+    category: str
+    checks: str
+    why: str
+    example: str
+    tolerance: str
 
 
 @dataclass(frozen=True)
@@ -49,7 +66,7 @@ class Identity:
 def table_kinds() -> tuple[TableKind, ...]:
     return tuple(
         TableKind(k["key"], k["name"], tuple(re.compile(p) for p in k["patterns"]),
-                  k.get("two_sided", False))
+                  k.get("two_sided", False), k.get("required", False))
         for k in _load("tables.toml")["kind"]
     )
 
@@ -58,7 +75,8 @@ def table_kinds() -> tuple[TableKind, ...]:
 def header_tokens() -> tuple[HeaderToken, ...]:
     return tuple(
         HeaderToken(t["key"], t["role"], tuple(re.compile(p) for p in t["patterns"]),
-                    t.get("group"), t.get("prefix_group", False), t.get("fund_source", False))
+                    t.get("group"), t.get("prefix_group", False), t.get("fund_source", False),
+                    t.get("name"))
         for t in _load("headers.toml")["token"]
     )
 
@@ -71,6 +89,39 @@ def identities() -> tuple[Identity, ...]:
 @cache
 def figure_specs() -> tuple[dict, ...]:
     return tuple(_load("figures.toml")["figure"])
+
+
+@cache
+def rules() -> dict[str, RuleMeta]:
+    return {r["id"]: RuleMeta(r["id"], r["id"].split("-")[0], r["title"], r["severity"], r["category"],
+                              r["checks"], r["why"], r["example"], r.get("tolerance", "四舍五入：每项允许末位半个单位"))
+            for r in _load("rules.toml")["rule"]}
+
+
+@cache
+def audit_catalogue(name: str) -> dict:
+    """An audit catalogue (xtab.toml, codes.toml, narrative.toml …) as plain data."""
+    return _load(name)
+
+
+@cache
+def column_name(key: str) -> str:
+    """Chinese name of a measure column key, for messages ("carryover_gpb" → "上年结转·一般公共预算")."""
+    base, _, suffix = key.rpartition("_")
+    if suffix.isdigit():
+        return column_name(base)
+    if key.startswith("carryover_"):
+        return f"{column_name('carryover')}·{column_name(key[len('carryover_'):])}"
+    names = {t.key: t.name for t in header_tokens() if t.name}
+    return names.get(key) or names.get("generic" if key == "total" else key) or key
+
+
+@cache
+def figure_name(key: str) -> str:
+    """Chinese name of a key figure."""
+    data = _load("figures.toml")
+    names = {f["key"]: f["name"] for f in [*data["figure"], *data.get("derived", [])]}
+    return names.get(key, key)
 
 
 def kind_for_title(compact_title: str) -> TableKind | None:

@@ -7,7 +7,7 @@ from ..readers.layout import Layout
 from .figures import key_figures
 from .meta import detect_meta
 from .narrative import narrative_sections
-from .projects import performance_targets, projects
+from .projects import performance_targets, projects, untitled_targets
 from .segment import segment
 from .tables import build_table
 
@@ -18,9 +18,10 @@ def recognize(layout: Layout) -> Disclosure:
     blocks, rest, toc = segment(layout.lines)
     disclosure.toc = toc
     disclosure.tables = [build_table(block, layout.path, meta.year, meta.unit) for block in blocks]
+    untitled, rest = untitled_targets(rest, layout.path)
     disclosure.narrative = narrative_sections(rest, layout.path)
     disclosure.projects = projects(disclosure.tables)
-    disclosure.performance = performance_targets(blocks, disclosure.tables, layout.path)
+    disclosure.performance = performance_targets(blocks, disclosure.tables, layout.path) + untitled
     disclosure.figures = key_figures(disclosure)
     for table in disclosure.tables:
         disclosure.warnings.extend(f"{table.title}：{w}" for w in table.warnings)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Claim, Location, NarrativeSection
+from ..model import Claim, Location, NarrativeSection, Paragraph
 from ..money import parse_amount
 from ..readers.layout import Line
 from .text import compact
@@ -43,6 +43,7 @@ def narrative_sections(lines: list[Line], file: str) -> list[NarrativeSection]:
             current = NarrativeSection(heading="", location=location)
             sections.append(current)
         current.text += ("\n" if current.text else "") + text
+        current.paragraphs.append(Paragraph(text, location))
         current.claims.extend(extract_claims(text, location))
     return sections
 
@@ -60,7 +61,7 @@ def extract_claims(text: str, location: Location) -> list[Claim]:
         subject = compact(subject)
         kind, direction = _classify(unit, subject, before)
         claims.append(Claim(text=match.group(0), kind=kind, value=_scaled(value, unit), unit=_unit(unit),
-                            subject=subject, location=location, direction=direction))
+                            subject=subject, location=location, direction=direction, offset=match.start()))
     return claims
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..model import Indicator, Location, PerformanceTarget, Project, Table
 from ..money import Unit, parse_amount, parse_unit
+from ..readers.layout import Line
 from .segment import TableBlock
 from .text import compact, normalize_label
 
@@ -39,7 +40,7 @@ def performance_targets(blocks: list[TableBlock], tables: list[Table], file: str
         if table.kind != "project_performance":
             continue
         if any(_is_key_value(r.cells or []) for r in block.rows[:4]):
-            targets.append(_key_value_target(block, table, file))
+            targets.append(_key_value_target(block.rows, table.location, table.unit, table.title, file))
         else:
             targets.extend(_summary_targets(block.rows, table, file))
     return [t for t in targets if t.name]
@@ -56,10 +57,39 @@ def _next_value(cells: list[str], index: int) -> str:
     return ""
 
 
-def _key_value_target(block: TableBlock, table: Table, file: str) -> PerformanceTarget:
-    target = PerformanceTarget(name="", location=table.location, unit=table.unit)
+def untitled_targets(lines: list[Line], file: str) -> tuple[list[PerformanceTarget], list[Line]]:
+    """Performance-target tables printed without a title (a "项目名称 | X" row, then 主管部门,
+    项目资金 …): found among the lines left after segmentation, returned with those lines removed
+    so that they are not read as narrative."""
+    targets: list[PerformanceTarget] = []
+    rest: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        ahead = [compact("".join(x.cells or [])) for x in lines[i + 1: i + 8]]
+        if not (line.cells and _is_key_value(line.cells) and any(("项目资金" in a or "主管部门" in a) for a in ahead)):
+            rest.append(line)
+            i += 1
+            continue
+        block = [line]
+        i += 1
+        while i < len(lines) and (lines[i].cells is not None or not lines[i].text.strip()):
+            if lines[i].cells is not None and _is_key_value(lines[i].cells or []) and compact((lines[i].cells or [""])[0]) == "项目名称":
+                break
+            if lines[i].cells is not None:
+                block.append(lines[i])
+            i += 1
+        location = Location(file, line.line, block[-1].end_line or block[-1].line)
+        targets.append(_key_value_target(block, location, None, "", file))
+    return [t for t in targets if t.name], rest
+
+
+def _key_value_target(rows: list[Line], location: Location, unit: Unit | None, title: str,
+                      file: str) -> PerformanceTarget:
+    target = PerformanceTarget(name="", location=location, unit=unit)
     level1 = level2 = None
-    for line in block.rows:
+    period_amount = None
+    for line in rows:
         cells = line.cells or []
         texts = [compact(c) for c in cells]
         for i, text in enumerate(texts):
@@ -67,6 +97,9 @@ def _key_value_target(block: TableBlock, table: Table, file: str) -> Performance
                 target.name = normalize_label(_next_value(cells, i))
             elif text == "项目编码" and not target.code:
                 target.code = compact(_next_value(cells, i))
+            elif _AMOUNT_LABEL.search(text) and "实施期" in text and period_amount is None:
+                period_amount = parse_amount(_next_value(cells, i))  # the whole multi-year period
+                target.unit = parse_unit("".join(texts)) or target.unit
             elif _AMOUNT_LABEL.search(text) and target.amount is None:
                 target.amount = parse_amount(_next_value(cells, i))
                 target.unit = parse_unit("".join(texts)) or target.unit
@@ -84,8 +117,10 @@ def _key_value_target(block: TableBlock, table: Table, file: str) -> Performance
         if level1 and len(rest) >= 2 and not any(compact(t) in ("一级指标", "三级指标") for t in printed):
             target.indicators.append(_indicator(level1, level2, rest[0], rest[-2] if len(rest) > 3 else rest[1],
                                                 Location(file, line.line, line.end_line)))
-    if table.title and not target.name:
-        target.name = re.sub(r"^\d+、|绩效目标表$", "", table.title)
+    if target.amount is None:
+        target.amount = period_amount
+    if title and not target.name:
+        target.name = re.sub(r"^\d+、|绩效目标表$", "", title)
     return target
 
 

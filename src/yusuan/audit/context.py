@@ -1,0 +1,104 @@
+"""What a rule sees: the disclosure, evidence builders and the comparison that applies the
+rounding policy, so that every rule states differences the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..catalogue import RuleMeta, column_name, kind_by_key
+from ..model import Claim, Disclosure, Location, Row, Table
+from ..money import Unit, convert
+from .findings import Evidence, Finding
+from .rounding import half_unit
+
+
+class Skip(Exception):  # noqa: N818 - a signal, not an error
+    """Raised by a rule that cannot run on this document; the message says why (Chinese)."""
+
+
+def fmt(value: Decimal | None) -> str:
+    if value is None:
+        return "（空）"
+    text = format(value, "f")
+    return text
+
+
+def money_unit(unit: str | None) -> Unit | None:
+    return Unit(unit) if unit in ("元", "万元") else None
+
+
+def in_wan(evidence: Evidence) -> Decimal:
+    assert evidence.value is not None
+    unit = money_unit(evidence.unit)
+    return convert(evidence.value, unit, Unit.WAN) if unit else evidence.value
+
+
+def table_name(table: Table) -> str:
+    return table.title or kind_by_key(table.kind).name
+
+
+def cell(table: Table, row: Row, column: str) -> Evidence:
+    index = row.cell_columns.get(column)
+    location = row.location.with_column(index) if index is not None else row.location
+    return Evidence(
+        what=f"{table_name(table)} · {row.label or '合计'} · {column_name(column)}",
+        location=location, value=row.values.get(column), unit=table.unit.value if table.unit else None,
+        table=table.kind, row=row.label, column=column,
+    )
+
+
+def claim_evidence(claim: Claim, what: str | None = None) -> Evidence:
+    return Evidence(what=what or f"情况说明 · {claim.subject}{claim.text}", location=claim.location,
+                    value=claim.value, unit=claim.unit, table="narrative", row=claim.subject)
+
+
+def text_evidence(what: str, location: Location, table: str | None = "narrative") -> Evidence:
+    return Evidence(what=what, location=location, table=table)
+
+
+
+
+@dataclass
+class Context:
+    disclosure: Disclosure
+    meta: RuleMeta
+    strict: bool = False
+    findings: list[Finding] = field(default_factory=list)
+
+    def report(self, message: str, evidence: list[Evidence], *, severity: str | None = None,
+               expected: Decimal | None = None, actual: Decimal | None = None, unit: str | None = None) -> None:
+        difference = actual - expected if expected is not None and actual is not None else None
+        self.findings.append(Finding(self.meta.id, severity or self.meta.severity, message, evidence,
+                                     expected, actual, difference, unit))
+
+    def compare(self, expected: Evidence, actual: Evidence, describe: Callable[[str, str, str], str],
+                *, extra: list[Evidence] | None = None, expected_value: Decimal | None = None,
+                tolerance_terms: list[Evidence] | None = None, actual_terms: list[Evidence] | None = None,
+                severity: str | None = None) -> bool:
+        """Compare two amounts (in 万元 when both are money) under the rounding policy.
+
+        describe(expected, actual, difference) builds the Chinese message. expected_value
+        overrides the expected evidence's own value (a sum of parts); tolerance_terms are every
+        printed number the expected side was computed from. Returns True when they agree.
+        """
+        unit = "万元" if money_unit(expected.unit) or money_unit(actual.unit) else (actual.unit or expected.unit)
+        target = Unit.WAN if unit == "万元" else None
+        exp = expected_value if expected_value is not None else in_wan(expected) if target else expected.value
+        act = in_wan(actual) if target else actual.value
+        assert exp is not None and act is not None
+        terms = (tolerance_terms or [expected]) + (actual_terms or [actual])
+        allowed = sum((half_unit(t.value, money_unit(t.unit), target) for t in terms if t.value is not None),
+                      Decimal(0))
+        difference = act - exp
+        if difference == 0:
+            return True
+        if abs(difference) <= allowed:
+            if self.strict:
+                self.report(describe(fmt(exp), fmt(act), fmt(difference)) + f"（在四舍五入允许误差 {fmt(allowed)} 以内）",
+                            [expected, actual, *(extra or [])], severity="notice", expected=exp, actual=act, unit=unit)
+            return True
+        self.report(describe(fmt(exp), fmt(act), fmt(difference)), [expected, actual, *(extra or [])],
+                    severity=severity, expected=exp, actual=act, unit=unit)
+        return False

@@ -1,0 +1,75 @@
+"""Run the catalogue's rules on a disclosure.
+
+Rules are small functions registered under their catalogue ID. Each runs in isolation: a rule
+that cannot apply raises Skip (reported as "not checked" with its reason) and a rule that fails
+is reported the same way instead of stopping the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..catalogue import rules as rule_catalogue
+from ..model import Disclosure
+from .context import Context, Skip
+from .findings import SEVERITIES, AuditReport, NotChecked
+
+RuleFunction = Callable[[Context], Any]
+_REGISTRY: dict[str, RuleFunction] = {}
+
+
+def rule(rule_id: str) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a rule implementation under its catalogue ID."""
+
+    def register(function: RuleFunction) -> RuleFunction:
+        if rule_id in _REGISTRY:
+            raise ValueError(f"rule {rule_id} registered twice")
+        _REGISTRY[rule_id] = function
+        return function
+
+    return register
+
+
+def implementations() -> dict[str, RuleFunction]:
+    from . import rules  # noqa: F401  (importing registers every family)
+
+    return dict(_REGISTRY)
+
+
+def _matches(rule_id: str, pattern: str) -> bool:
+    pattern = pattern.strip().upper()
+    return rule_id == pattern or rule_id.startswith(pattern + "-") or (pattern.endswith("-") and rule_id.startswith(pattern))
+
+
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[str]:
+    """Rule IDs to run: all, or those named by ID or family in select, minus those in ignore."""
+    select = [s for s in (select or []) if s.strip()]
+    ignore = [s for s in (ignore or []) if s.strip()]
+    unknown = [p for p in [*select, *ignore] if not any(_matches(r, p) for r in rule_catalogue())]
+    if unknown:
+        raise ValueError(f"未知的规则或规则族：{'、'.join(unknown)}（用 yusuan rules 查看全部规则）")
+    chosen = [r for r in rule_catalogue() if not select or any(_matches(r, p) for p in select)]
+    return [r for r in chosen if not any(_matches(r, p) for p in ignore)]
+
+
+def audit(disclosure: Disclosure, *, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+          strict: bool = False) -> AuditReport:
+    report = AuditReport(disclosure)
+    functions = implementations()
+    catalogue = rule_catalogue()
+    for rule_id in select_rules(select, ignore):
+        context = Context(disclosure, catalogue[rule_id], strict=strict)
+        try:
+            functions[rule_id](context)
+        except Skip as skip:
+            report.not_checked.append(NotChecked(rule_id, str(skip)))
+            continue
+        except Exception as exc:  # a broken rule must not stop the audit
+            report.not_checked.append(NotChecked(rule_id, f"规则执行出错（{type(exc).__name__}：{exc}），其他规则不受影响"))
+            continue
+        report.rules_run.append(rule_id)
+        report.findings.extend(context.findings)
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    report.findings.sort(key=lambda f: (order[f.severity], f.first_line, f.rule))
+    return report

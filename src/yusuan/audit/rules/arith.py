@@ -1,0 +1,207 @@
+"""ARITH: arithmetic inside each table (row identities, column totals, hierarchy, 其中, sides)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...catalogue import Identity, audit_catalogue, column_name, identities
+from ...model import Row, Table
+from ...recognize.text import compact
+from ..context import Context, Skip, cell, table_name
+from ..engine import rule
+from ..rounding import half_unit
+from ..structure import (
+    Node,
+    certain,
+    enumerated_top,
+    is_subitem,
+    level,
+    side,
+    subtotal_top,
+    table_certain,
+    tree,
+    uncoded,
+)
+
+
+def _where(table: Table, row: Row) -> str:
+    return f"{table_name(table)}第 {row.location.line} 行「{row.label or '合计'}」"
+
+
+def _identities_for(table: Table) -> list[Identity]:
+    scoped = [Identity(i["total"], tuple(i["parts"]), i.get("partial", False))
+              for i in audit_catalogue("arith.toml").get("identity", []) if table.kind in i["tables"]]
+    found = []
+    for identity in [*identities(), *scoped]:
+        parts = [p for p in identity.parts if p in table.columns]
+        complete = len(parts) == len(identity.parts) or (identity.partial and len(parts) >= 2)
+        if identity.total in table.columns and complete:
+            found.append(identity)
+    return found
+
+
+def _sum_check(ctx: Context, table: Table, row: Row, column: str, parts: list[tuple[Row, str]], what: str) -> None:
+    """row[column] must equal the sum of the given cells."""
+    part_cells = [cell(table, r, c) for r, c in parts if r.values.get(c) is not None]
+    if not part_cells:
+        return
+    total_cell = cell(table, row, column)
+    if total_cell.value is None:
+        total_cell.value = Decimal(0)
+    expected = sum((c.value for c in part_cells if c.value is not None), Decimal(0))
+    ctx.compare(
+        total_cell, total_cell,
+        lambda e, a, d: f"{_where(table, row)}{column_name(column)}为 {a}，{what}为 {e}，相差 {d}",
+        expected_value=expected, tolerance_terms=part_cells, extra=part_cells,
+    )
+
+
+@rule("ARITH-001")
+def row_identities(ctx: Context) -> None:
+    checked = 0
+    for table in ctx.disclosure.tables:
+        for identity in _identities_for(table):
+            for row in table.rows:
+                if not certain(row, table) or not any(p in row.values for p in identity.parts):
+                    continue
+                checked += 1
+                names = " + ".join(column_name(p) for p in identity.parts if p in table.columns)
+                _sum_check(ctx, table, row, identity.total, [(row, p) for p in identity.parts], names)
+    if not checked:
+        raise Skip("没有同时列出合计与其组成部分的表格行")
+
+
+def _sum_nodes(ctx: Context, table: Table, row: Row, nodes: list[Node], what: str) -> bool:
+    rows = [n.row for n in nodes]
+    if not rows or not table_certain(table):
+        return False
+    for column in row.values:
+        _sum_check(ctx, table, row, column, [(r, column) for r in rows], what)
+    return True
+
+
+def _agrees(total: Row, rows: list[Row]) -> bool:
+    for column, value in total.values.items():
+        parts = [r.values[column] for r in rows if column in r.values]
+        allowed = sum((half_unit(v) for v in [value, *parts]), Decimal(0))
+        if abs(sum(parts, Decimal(0)) - value) > allowed:
+            return False
+    return True
+
+
+@rule("ARITH-002")
+def column_totals(ctx: Context) -> None:
+    checked = 0
+    for table in ctx.disclosure.tables:
+        total, top = tree(table)
+        if total is None or not top:
+            continue
+        if uncoded(table):
+            rows = [n.row for n in top]
+            readings = [rows, enumerated_top(rows), subtotal_top(rows)]
+            if table_certain(table) and any(r and _agrees(total, r) for r in readings):
+                checked += 1
+                continue
+        if _sum_nodes(ctx, table, total, top, f"下列 {len(top)} 行之和"):
+            checked += 1
+    if not checked:
+        raise Skip("没有可核对合计行的表格（无合计行或各行对齐不确定）")
+
+
+@rule("ARITH-003")
+def hierarchy(ctx: Context) -> None:
+    checked = 0
+
+    def walk(table: Table, nodes: list[Node]) -> None:
+        nonlocal checked
+        for node in nodes:
+            if node.children:
+                kind = "所属单位" if all(c.row.role == "unit" for c in node.children) else "下级科目"
+                if _sum_nodes(ctx, table, node.row, node.children, f"{kind}（{len(node.children)} 行）之和"):
+                    checked += 1
+                walk(table, node.children)
+
+    for table in ctx.disclosure.tables:
+        walk(table, tree(table)[1])
+    if not checked:
+        raise Skip("没有带下级科目或所属单位的表格行")
+
+
+@rule("ARITH-004")
+def subitems(ctx: Context) -> None:
+    subsets = audit_catalogue("arith.toml").get("subset", [])
+    for table in ctx.disclosure.tables:
+        for row in table.rows:
+            if not certain(row, table):
+                continue
+            for subset in subsets:
+                part, whole = row.values.get(subset["part"]), row.values.get(subset["whole"])
+                if part is not None and whole is not None and part > whole:
+                    ctx.report(f"{_where(table, row)}{column_name(subset['part'])} {part} 大于{column_name(subset['whole'])} {whole}",
+                               [cell(table, row, subset["part"]), cell(table, row, subset["whole"])],
+                               expected=whole, actual=part, unit=table.unit.value if table.unit else None)
+        parent: Row | None = None
+        for row in table.rows:
+            if not is_subitem(row):
+                parent = row
+                continue
+            if parent is None or parent.section != row.section or not certain(parent, table) or not certain(row, table):
+                continue
+            for column, value in row.values.items():
+                whole = parent.values.get(column)
+                if whole is not None and value > whole:
+                    ctx.report(f"{_where(table, row)}为 {value}，大于其所属的「{parent.label}」{whole}",
+                               [cell(table, row, column), cell(table, parent, column)],
+                               expected=whole, actual=value, unit=table.unit.value if table.unit else None)
+
+
+_CURRENT_TOTAL = re.compile(r"^本年(收入|支出)合计")
+_GRAND_TOTAL = re.compile(r"^(收入|支出)(总计|合计)")
+
+
+@rule("ARITH-005")
+def two_sided(ctx: Context) -> None:
+    tables = [t for t in ctx.disclosure.tables if any(r.section for r in t.rows)]
+    if not tables:
+        raise Skip("没有收支两栏的总表")
+    for table in tables:
+        grand: dict[str, Row] = {}
+        for section, name in (("income", "收入"), ("expenditure", "支出")):
+            rows = [r for r in side(table, section) if certain(r, table)]
+            current = next((r for r in rows if _CURRENT_TOTAL.match(compact(r.label))), None)
+            total = next((r for r in rows if _GRAND_TOTAL.match(compact(r.label))), None)
+            if total is not None:
+                grand[section] = total
+            first_total = current or total
+            if first_total is None:
+                continue
+            before = rows[: rows.index(first_total)]
+            top = [r for r in before if level(r) == 1] or [r for r in before if level(r) == 2]
+            _check_rows(ctx, table, first_total, top, f"各{name}项目（{len(top)} 行）之和")
+            if current is not None and total is not None:
+                between = rows[rows.index(current): rows.index(total)]
+                _check_rows(ctx, table, total, between, f"本年{name}合计与其后各项之和")
+            for parent in [r for r in before if level(r) == 1]:
+                after = before[before.index(parent) + 1:]
+                children = []
+                for r in after:
+                    if level(r) == 1:
+                        break
+                    if level(r) == 2:
+                        children.append(r)
+                _check_rows(ctx, table, parent, children, f"所属各项（{len(children)} 行）之和")
+        if "income" in grand and "expenditure" in grand:
+            income, expenditure = grand["income"], grand["expenditure"]
+            if "total" in income.values and "total" in expenditure.values:
+                ctx.compare(cell(table, income, "total"), cell(table, expenditure, "total"),
+                            lambda e, a, d, t=table: f"{table_name(t)}收入总计 {e} 与支出总计 {a} 不相等，相差 {d}")
+
+
+def _check_rows(ctx: Context, table: Table, total: Row, parts: list[Row], what: str) -> None:
+    parts = [r for r in parts if r.values]
+    if not parts:
+        return
+    for column in total.values:
+        if any(column in r.values for r in parts):
+            _sum_check(ctx, table, total, column, [(r, column) for r in parts], what)

@@ -1,0 +1,83 @@
+"""COMP: is everything there — tables the 目录 promises, the standard tables, narrative items."""
+
+from __future__ import annotations
+
+import re
+
+from ...catalogue import audit_catalogue, kind_for_title, table_kinds
+from ...model import Disclosure, Location
+from ...recognize.text import compact, strip_enumerator
+from ..context import Context, Skip
+from ..engine import rule
+from ..findings import Evidence
+
+
+def _toc_kinds(d: Disclosure) -> list[tuple[str, str]]:
+    found = []
+    for title in d.toc:
+        key = compact(strip_enumerator(compact(title)))
+        kind = kind_for_title(key) if key.endswith("表") else None
+        if kind:
+            found.append((title.strip(), kind.key))
+    return found
+
+
+def _toc_location(d: Disclosure) -> Location:
+    return Location(d.source.path)
+
+
+@rule("COMP-001")
+def toc_tables(ctx: Context) -> None:
+    d = ctx.disclosure
+    listed = _toc_kinds(d)
+    if not listed:
+        raise Skip("未识别到目录中的表格条目")
+    present = {t.kind for t in d.tables}
+    for title, kind in listed:
+        if kind not in present:
+            ctx.report(f"目录列出「{title}」，但正文中没有这张表", [Evidence(f"目录 · {title}", _toc_location(d), table="toc")])
+
+
+def _narrative_text(d: Disclosure) -> str:
+    return "\n".join(s.heading + "\n" + s.text for s in d.narrative)
+
+
+@rule("COMP-002")
+def standard_tables(ctx: Context) -> None:
+    d = ctx.disclosure
+    if d.meta.kind != "budget":
+        raise Skip("标准表清单目前只适用于部门预算")
+    if not d.tables:
+        raise Skip("未识别到任何表格")
+    present = {t.kind for t in d.tables}
+    in_toc = {kind for _, kind in _toc_kinds(d)}
+    text = compact(_narrative_text(d))
+    excuses = audit_catalogue("narrative.toml")["no_data"]["patterns"]
+    for kind in table_kinds():
+        if not kind.required or kind.key in present or kind.key in in_toc:
+            continue
+        stem = re.sub(r"(预算)?(支出)?表.*$", "", kind.name).strip("“”")
+        excused = any(re.search(stem[:4] + ".{0,20}" + p, text) or re.search(p + ".{0,6}" + stem[:4], text)
+                      for p in excuses)
+        if not excused:
+            ctx.report(f"未找到标准表「{kind.name}」，情况说明中也没有说明本部门无此项数据",
+                       [Evidence(f"全文 · {kind.name}", Location(d.source.path), table=kind.key)])
+
+
+@rule("COMP-003")
+def narrative_items(ctx: Context) -> None:
+    d = ctx.disclosure
+    if not d.narrative:
+        raise Skip("未识别到情况说明")
+    catalogue = audit_catalogue("narrative.toml")
+    text = _narrative_text(d)
+    for item in catalogue["required_item"]:
+        if not any(re.search(p, text) for p in item["patterns"]):
+            ctx.report(f"情况说明缺少「{item['name']}」", [Evidence(f"情况说明 · {item['name']}", Location(d.source.path),
+                                                                table="narrative")])
+    reason = catalogue["three_public_reason"]
+    paragraphs = [p for s in d.narrative for p in s.paragraphs if reason["topic"] in p.text and "万元" in p.text]
+    if paragraphs and not any(re.search(pat, p.text) for p in paragraphs for pat in reason["patterns"]):
+        first = paragraphs[0]
+        ctx.report("“三公”经费说明只列了金额，没有说明增减变化的原因",
+                   [Evidence("情况说明 · “三公”经费", first.location, table="narrative")])

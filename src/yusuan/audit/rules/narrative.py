@@ -1,0 +1,210 @@
+"""NARR: the narrative against the tables and against its own arithmetic."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+
+from ...catalogue import figure_name
+from ...model import Claim, Disclosure
+from ..claims import (
+    claim_wan,
+    core_subject,
+    figure_for,
+    figure_target,
+    item_targets,
+    money_claims,
+    names_match,
+    other_year,
+)
+from ..context import Context, Skip, claim_evidence, fmt
+from ..engine import rule
+from ..rounding import half_unit
+
+TEN_THOUSAND = Decimal(10000)
+
+
+def unit_slip(claimed: Decimal, actual: Decimal) -> bool:
+    """The two differ by exactly a factor of 10⁴ (元 written for 万元 or the reverse)."""
+    return actual != 0 and claimed != 0 and (claimed * TEN_THOUSAND == actual or claimed == actual * TEN_THOUSAND)
+
+
+@rule("NARR-001")
+def key_amounts(ctx: Context) -> None:
+    d = ctx.disclosure
+    compared = 0
+    for claim in money_claims(d):
+        figure = figure_for(d, claim)
+        if figure is None or unit_slip(claim_wan(claim), figure.value):
+            continue
+        compared += 1
+        name = figure_name(figure.key)
+        target = figure_target(figure, name)
+        ctx.compare(target.evidence, claim_evidence(claim),
+                    lambda e, a, d_, n=name, c=claim: f"情况说明第 {c.location.line} 行{n}为 {a} 万元，表中为 {e} 万元，相差 {d_} 万元")
+    if not compared:
+        raise Skip("情况说明中没有可与表格核对的金额")
+
+
+@rule("NARR-002")
+def item_amounts(ctx: Context) -> None:
+    d = ctx.disclosure
+    targets = item_targets(d)
+    if not targets:
+        raise Skip("没有项目支出表或项目绩效目标表")
+    compared = 0
+    for claim in money_claims(d):
+        if other_year(d, claim.subject):
+            continue
+        matches = [t for t in targets if names_match(claim.subject, t.name)]
+        if not matches or any(unit_slip(claim_wan(claim), t.value) for t in matches):
+            continue
+        compared += 1
+        target = matches[0]
+        ctx.compare(target.evidence, claim_evidence(claim),
+                    lambda e, a, d_, t=target, c=claim: (f"情况说明第 {c.location.line} 行「{t.name}」为 {a} 万元，"
+                                                          f"项目表中为 {e} 万元，相差 {d_} 万元"))
+    if not compared:
+        raise Skip("情况说明中没有点名项目的金额")
+
+
+def _by_line(d: Disclosure) -> list[list[Claim]]:
+    groups: dict[tuple[int, int], list[Claim]] = defaultdict(list)
+    for index, section in enumerate(d.narrative):
+        for claim in section.claims:
+            groups[(index, claim.location.line or 0)].append(claim)
+    return list(groups.values())
+
+
+def _money(claim: Claim) -> bool:
+    return claim.unit in ("万元", "元")
+
+
+@rule("NARR-003")
+def shares(ctx: Context) -> None:
+    d = ctx.disclosure
+    wholes = {k: f.value for k, f in d.figures.items() if f.unit is not None and f.source != "narrative" and f.value}
+    checked = 0
+    for group in _by_line(d):
+        for i, claim in enumerate(group):
+            if claim.kind != "share":
+                continue
+            before = [c for c in group[:i] if _money(c) and c.kind == "amount"]
+            if not before:
+                continue
+            part = before[-1]
+            candidates = [claim_wan(c) for c in before[:-1] if claim_wan(c) > 0] + list(wholes.values())
+            if not candidates:
+                continue
+            checked += 1
+            part_value = claim_wan(part)
+            allowed = half_unit(claim.value) + Decimal("0.05")
+            ratios = [part_value / w * 100 for w in candidates]
+            if any(abs(r - claim.value) <= allowed for r in ratios):
+                continue
+            closest = min(ratios, key=lambda r: abs(r - claim.value))
+            ctx.report(f"情况说明第 {claim.location.line} 行称「{part.subject}{part.text}」{claim.subject}{claim.text}，"
+                       f"与同句或表中任何总额都对不上（最接近的是 {closest:.2f}%）",
+                       [claim_evidence(part), claim_evidence(claim)], expected=closest.quantize(Decimal("0.01")),
+                       actual=claim.value, unit="%")
+    if not checked:
+        raise Skip("情况说明中没有“占…%”的表述")
+
+
+def _signed(claim: Claim) -> Decimal:
+    return -claim.value if claim.direction == "decrease" else claim.value
+
+
+_CHANGE_WORDS = re.compile(r"(与|比|较|同|对比)?(\d{4}年|上年)(预算)?(相比|比较)?|增加|减少|增长|下降|降低|提高|上升|持平")
+
+
+def _stem(d: Disclosure, claim: Claim) -> str:
+    return _CHANGE_WORDS.sub("", core_subject(d, claim.subject))
+
+
+def _current_for(d: Disclosure, group: list[Claim], index: int) -> Claim | None:
+    """The amount a change refers to: the earlier amount on the line with the same subject, else
+    the nearest earlier amount in the same sentence."""
+    change = group[index]
+    before = [c for c in group[:index] if c.kind == "amount" and _money(c) and not other_year(d, c.subject)]
+    stem = _stem(d, change)
+    if stem:
+        named = [c for c in before if core_subject(d, c.subject) == stem]
+        if named:
+            return named[-1]
+    paragraph = next((p.text for s in d.narrative for p in s.paragraphs if p.location.line == change.location.line), "")
+    start = paragraph.rfind("。", 0, change.offset or 0) + 1
+    same = [c for c in before if (c.offset or 0) >= start]
+    if same:
+        return same[0]  # the sentence's head figure; later ones are its 其中 parts
+    previous_start = paragraph.rfind("。", 0, max(start - 1, 0)) + 1
+    earlier = [c for c in before if previous_start <= (c.offset or 0) < start]
+    return earlier[0] if earlier and start > 0 else None
+
+
+@rule("NARR-004")
+def year_over_year(ctx: Context) -> None:
+    d = ctx.disclosure
+    checked = 0
+    for group in _by_line(d):
+        for i, change in enumerate(group):
+            if change.kind != "change_amount" or not _money(change):
+                continue
+            current = _current_for(d, group, i)
+            if current is None or current.unit != change.unit:
+                continue
+            between = group[group.index(current) + 1: i]
+            previous = next((c for c in between if c.kind == "amount" and other_year(d, c.subject)), None)
+            following = group[i + 1] if i + 1 < len(group) else None
+            checked += 1
+            if previous is not None and previous.unit == change.unit:
+                stated = current.value - previous.value
+                allowed = half_unit(current.value) + half_unit(previous.value) + half_unit(change.value)
+                if abs(stated - _signed(change)) > allowed:
+                    direction = "增加" if change.direction == "increase" else "减少"
+                    ctx.report(f"情况说明第 {change.location.line} 行：本年 {current.value}、上年 {previous.value}，"
+                               f"实际变化 {fmt(stated)}，文中写{direction} {change.value}",
+                               [claim_evidence(current), claim_evidence(previous), claim_evidence(change)],
+                               expected=stated, actual=_signed(change), unit=change.unit)
+                    continue
+            if following is not None and following.kind == "change_rate":
+                base = current.value - _signed(change)
+                if base <= 0:
+                    continue
+                rate = _signed(change) / base * 100
+                printed = _signed(following)
+                if abs(abs(rate) - abs(printed)) > half_unit(following.value) + Decimal("0.05") or (rate * printed < 0):
+                    ctx.report(f"情况说明第 {following.location.line} 行：本年 {current.value}、变化 {_signed(change)}，"
+                               f"上年应为 {fmt(base)}，变化率应为 {rate:.2f}%，文中为 {printed}%",
+                               [claim_evidence(current), claim_evidence(change), claim_evidence(following)],
+                               severity="warning", expected=rate.quantize(Decimal("0.01")), actual=printed, unit="%")
+    if not checked:
+        raise Skip("情况说明中没有同时给出本年金额与增减额的表述")
+
+
+@rule("NARR-005")
+def change_parts(ctx: Context) -> None:
+    d = ctx.disclosure
+    checked = 0
+    for section in d.narrative:
+        for paragraph in section.paragraphs:
+            claims = [c for c in section.claims if c.location.line == paragraph.location.line]
+            changes = [c for c in claims if c.kind == "change_amount" and _money(c)]
+            if len(changes) < 3:
+                continue
+            whole, parts = changes[0], changes[1:]
+            head = paragraph.text.find(whole.text)
+            if head < 0 or "其中" not in paragraph.text[head:]:
+                continue
+            if any(p.unit != whole.unit for p in parts):
+                continue
+            checked += 1
+            total = sum((_signed(p) for p in parts), Decimal(0))
+            allowed = sum((half_unit(c.value) for c in changes), Decimal(0))
+            if abs(total - _signed(whole)) > allowed:
+                ctx.report(f"情况说明第 {whole.location.line} 行：各分项增减之和 {fmt(total)} 与总增减 {fmt(_signed(whole))} 不符，"
+                           f"相差 {fmt(total - _signed(whole))}",
+                           [claim_evidence(c) for c in changes], expected=_signed(whole), actual=total, unit=whole.unit)
+    if not checked:
+        raise Skip("情况说明中没有“增减额，其中：分项增减”的表述")

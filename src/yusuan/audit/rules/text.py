@@ -1,0 +1,94 @@
+"""TEXT: defects in the wording — truncated reasons, punctuation, quotes, placeholders, years."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...catalogue import audit_catalogue
+from ...model import Paragraph
+from ..context import Context, Skip, table_name
+from ..engine import rule
+from ..findings import Evidence
+
+
+def _patterns() -> dict:
+    return audit_catalogue("narrative.toml")["text"]
+
+
+def _paragraphs(ctx: Context) -> Iterator[Paragraph]:
+    if not ctx.disclosure.narrative:
+        raise Skip("未识别到情况说明")
+    for section in ctx.disclosure.narrative:
+        yield from section.paragraphs
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 12): end + 12].strip()
+
+
+def _evidence(paragraph: Paragraph, excerpt: str) -> Evidence:
+    return Evidence(f"情况说明第 {paragraph.location.line} 行 · “{excerpt}”", paragraph.location, table="narrative")
+
+
+@rule("TEXT-001")
+def truncated(ctx: Context) -> None:
+    pattern = re.compile(_patterns()["truncated"])
+    for paragraph in _paragraphs(ctx):
+        for match in pattern.finditer(paragraph.text):
+            excerpt = _quote(paragraph.text, match.start(), match.end())
+            ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：说明在“{match.group(1)}”之后就结束了，内容缺失",
+                       [_evidence(paragraph, excerpt)])
+
+
+@rule("TEXT-002")
+def punctuation(ctx: Context) -> None:
+    pattern = re.compile(_patterns()["doubled"])
+    for paragraph in _paragraphs(ctx):
+        for match in pattern.finditer(paragraph.text):
+            excerpt = _quote(paragraph.text, match.start(), match.end())
+            ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：标点“{match.group(0)}”重复或连用",
+                       [_evidence(paragraph, excerpt)])
+
+
+@rule("TEXT-003")
+def unmatched(ctx: Context) -> None:
+    pairs = _patterns()["pairs"]
+    for paragraph in _paragraphs(ctx):
+        for opening, closing in pairs:
+            opened, closed = paragraph.text.count(opening), paragraph.text.count(closing)
+            if opened != closed:
+                ctx.report(f"情况说明第 {paragraph.location.line} 行“{opening}”{opened} 个、“{closing}”{closed} 个，不成对",
+                           [_evidence(paragraph, paragraph.text[:40])])
+
+
+@rule("TEXT-004")
+def placeholders(ctx: Context) -> None:
+    pattern = re.compile(_patterns()["placeholder"])
+    for paragraph in _paragraphs(ctx):
+        for match in pattern.finditer(paragraph.text):
+            excerpt = _quote(paragraph.text, match.start(), match.end())
+            ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」含未替换的占位符“{match.group(0)}”",
+                       [_evidence(paragraph, excerpt)])
+    for table in ctx.disclosure.tables:
+        for row in table.rows:
+            match = pattern.search(row.label)
+            if match:
+                ctx.report(f"{table_name(table)}第 {row.location.line} 行「{row.label}」含未替换的占位符“{match.group(0)}”",
+                           [Evidence(f"{table_name(table)} · {row.label}", row.location, table=table.kind, row=row.label)])
+
+
+@rule("TEXT-005")
+def wrong_year(ctx: Context) -> None:
+    year = ctx.disclosure.meta.year
+    if not year:
+        raise Skip("未识别到预算年度")
+    pattern = re.compile(_patterns()["comparison"])
+    expected = year - 1
+    for paragraph in _paragraphs(ctx):
+        for match in pattern.finditer(paragraph.text):
+            compared = int(match.group(2))
+            if compared not in (expected, year):
+                excerpt = _quote(paragraph.text, match.start(), match.end())
+                ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：{year} 年的文件应与 {expected} 年比较，"
+                           f"这里写的是 {compared} 年", [_evidence(paragraph, excerpt)])

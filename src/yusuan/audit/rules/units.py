@@ -1,0 +1,55 @@
+"""UNIT: 元/万元 slips — a value off by exactly 10⁴ from the value it should equal."""
+
+from __future__ import annotations
+
+from ...catalogue import figure_name
+from ...money import Unit, convert
+from ..claims import claim_wan, figure_for, figure_target, item_targets, money_claims, names_match
+from ..context import Context, Skip, claim_evidence, fmt
+from ..engine import rule
+from ..findings import Evidence
+from ..matching import pair
+from .narrative import unit_slip
+
+
+@rule("UNIT-001")
+def narrative_units(ctx: Context) -> None:
+    d = ctx.disclosure
+    items = item_targets(d)
+    compared = 0
+    for claim in money_claims(d):
+        figure = figure_for(d, claim)
+        targets = [figure_target(figure, figure_name(figure.key))] if figure else []
+        targets += [t for t in items if names_match(claim.subject, t.name)]
+        for target in targets[:1]:
+            compared += 1
+            value = claim_wan(claim)
+            if unit_slip(value, target.value):
+                ctx.report(
+                    f"情况说明第 {claim.location.line} 行「{claim.subject}{claim.text}」即 {fmt(value)} 万元，"
+                    f"而{target.evidence.what}为 {target.printed} {target.unit.value}（{fmt(target.value)} 万元），"
+                    f"相差整整一万倍，疑为“万元”误写为“元”（或相反）",
+                    [claim_evidence(claim), target.evidence], expected=target.value, actual=value, unit="万元")
+    if not compared:
+        raise Skip("情况说明中没有可与表格对照单位的金额")
+
+
+@rule("UNIT-002")
+def table_units(ctx: Context) -> None:
+    pairing = pair(ctx.disclosure)
+    if not pairing.pairs:
+        raise Skip("没有能与绩效目标表配对的项目")
+    for project, target, _ in pairing.pairs:
+        if project.amount is None or target.amount is None:
+            continue
+        project_wan = convert(project.amount, project.unit or Unit.WAN, Unit.WAN)
+        target_wan = convert(target.amount, target.unit or Unit.WAN, Unit.WAN)
+        if unit_slip(target_wan, project_wan):
+            ctx.report(
+                f"项目「{project.name}」：项目支出表为 {project.amount} {(project.unit or Unit.WAN).value}，绩效目标表为 "
+                f"{target.amount} {(target.unit or Unit.WAN).value}，相差整整一万倍，疑为单位标错",
+                [Evidence(f"项目支出表 · {project.name}", project.location, project.amount,
+                          (project.unit or Unit.WAN).value, project.source_table, project.name),
+                 Evidence(f"绩效目标表 · {target.name}", target.location, target.amount, (target.unit or Unit.WAN).value,
+                          "project_performance", target.name)],
+                expected=project_wan, actual=target_wan, unit="万元")

@@ -1,0 +1,192 @@
+"""XTAB: the same quantity printed in different tables must agree."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...catalogue import audit_catalogue, column_name
+from ...model import Disclosure, Row, Table
+from ...money import Unit, convert
+from ..context import Context, Skip, cell, fmt, table_name
+from ..engine import rule
+from ..findings import Evidence
+from ..readings import Reading, condition_holds, plain_label, read
+from ..structure import Node, certain, table_certain, tree
+
+
+def _as_evidence(reading: Reading, name: str) -> Evidence:
+    if len(reading.cells) == 1:
+        return reading.cells[0]
+    first = reading.cells[0]
+    parts = " + ".join(c.column or "" for c in reading.cells)
+    return Evidence(what=f"{table_name(reading.table)} · {first.row or '合计'} · {parts}（{name}）",
+                    location=first.location, value=reading.value, unit="万元", table=first.table, row=first.row)
+
+
+@rule("XTAB-001")
+def same_quantity(ctx: Context) -> None:
+    compared = 0
+    for quantity in audit_catalogue("xtab.toml")["quantity"]:
+        readings = [r for r in (read(ctx.disclosure, spec) for spec in quantity["readings"]) if r]
+        if len(readings) < 2:
+            continue
+        reference = readings[0]
+        for other in readings[1:]:
+            compared += 1
+            name = quantity["name"]
+            ctx.compare(
+                _as_evidence(reference, name), _as_evidence(other, name),
+                lambda e, a, d, r=reference, o=other, n=name: (
+                    f"{n}：{table_name(r.table)}为 {e} 万元，{table_name(o.table)}为 {a} 万元，相差 {d} 万元"),
+                tolerance_terms=reference.cells, actual_terms=other.cells,
+            )
+    if not compared:
+        raise Skip("同一数字至少要在两张表中出现才能核对，本文件未找到")
+
+
+def _class_of(label: str) -> str | None:
+    text = re.sub(r"支出$", "", plain_label(label))
+    for entry in audit_catalogue("function_classes.toml")["class"]:
+        if re.search(entry["pattern"], text):
+            return entry["code"]
+    return None
+
+
+def _leaves(nodes: list[Node]) -> list[Row]:
+    found: list[Row] = []
+    for node in nodes:
+        if node.children:
+            found.extend(_leaves(node.children))
+        elif node.row.role == "item" and node.row.code and len(node.row.code) >= 5:
+            found.append(node.row)
+    return found
+
+
+def _class_sums(table: Table, column: str) -> dict[str, tuple[Decimal, list[Evidence]]] | None:
+    """Per function class, the sum of the table's lowest coded lines (None if any is uncertain)."""
+    rows = _leaves(tree(table)[1])
+    if not rows or not table_certain(table) or not all(r.code and r.code.startswith("2") for r in rows):
+        return None
+    sums: dict[str, tuple[Decimal, list[Evidence]]] = {}
+    for row in rows:
+        value = row.values.get(column)
+        if value is None:
+            continue
+        key = (row.code or "")[:3]
+        total, cells = sums.get(key, (Decimal(0), []))
+        sums[key] = (total + value, [*cells, cell(table, row, column)])
+    return sums
+
+
+def _class_rows(two_sided: Table) -> dict[str, list[Row]]:
+    """Expenditure-side rows per function class (a class may be printed under two names, e.g.
+    医疗卫生与计划生育 and 卫生健康)."""
+    found: dict[str, list[Row]] = {}
+    for row in two_sided.rows:
+        code = _class_of(row.label) if row.section == "expenditure" else None
+        if code is not None:
+            found.setdefault(code, []).append(row)
+    return found
+
+
+def _compare_classes(ctx: Context, lines: Table, line_column: str, two_sided: Table, side_column: str) -> int:
+    sums = _class_sums(lines, line_column)
+    if sums is None:
+        return 0
+    compared = 0
+    unit = lines.unit or Unit.WAN
+    for code, rows in _class_rows(two_sided).items():
+        if not all(certain(r, two_sided) for r in rows):
+            continue
+        printed_rows = [r for r in rows if r.values.get(side_column) is not None]
+        total, cells = sums.get(code, (Decimal(0), []))
+        if not printed_rows and not cells:
+            continue
+        compared += 1
+        label = "、".join(plain_label(r.label) for r in (printed_rows or rows))
+        side_cells = [cell(two_sided, r, side_column) for r in (printed_rows or rows[:1])]
+        printed = sum((c.value for c in side_cells if c.value is not None), Decimal(0))
+        side_evidence = Evidence(what=f"{table_name(two_sided)} · {label} · {column_name(side_column)}",
+                                 location=side_cells[0].location, value=printed, unit=side_cells[0].unit,
+                                 table=two_sided.kind, row=label, column=side_column)
+        summed = Evidence(what=f"{table_name(lines)} · {code} 类各科目 · {column_name(line_column)}之和",
+                          location=cells[0].location if cells else lines.location, value=total, unit=unit.value,
+                          table=lines.kind, row=f"{code}类")
+        ctx.compare(
+            summed, side_evidence,
+            lambda e, a, d, n=label: (f"功能分类「{n}」：{table_name(lines)}各科目之和为 {e} 万元，"
+                                      f"{table_name(two_sided)}为 {a} 万元，相差 {d} 万元"),
+            expected_value=convert(total, unit, Unit.WAN), tolerance_terms=cells or [summed],
+            actual_terms=side_cells, extra=cells[:20],
+        )
+    return compared
+
+
+@rule("XTAB-002")
+def function_classes(ctx: Context) -> None:
+    d: Disclosure = ctx.disclosure
+    compared = 0
+    pairs = [("expenditure", "total", "summary", "total", None),
+             ("expenditure", "total", "fiscal_summary", "total", "gpb_only"),
+             ("gpb_expenditure", "total", "fiscal_summary", "gpb", "no_carryover")]
+    for lines_kind, line_column, side_kind, side_column, condition in pairs:
+        lines, two_sided = d.table(lines_kind), d.table(side_kind)
+        if lines is None or two_sided is None or not condition_holds(d, condition):
+            continue
+        if side_column not in two_sided.columns:
+            continue
+        compared += _compare_classes(ctx, lines, line_column, two_sided, side_column)
+    if not compared:
+        raise Skip("没有可对照的功能分类：缺少带科目编码的支出表或总表，或其中各行对齐不确定")
+
+
+def _basic_tables(d: Disclosure) -> list[Table]:
+    return [t for t in d.tables if t.kind in ("gpb_basic_econ", "basic_econ") and t.rows][:1]
+
+
+@rule("XTAB-003")
+def three_public_lines(ctx: Context) -> None:
+    d = ctx.disclosure
+    three = next((t for t in d.tables_of("three_public") if t.rows), None)
+    basics = _basic_tables(d)
+    if three is None or not basics:
+        raise Skip("缺少“三公”经费表或基本支出经济分类表")
+    basic = basics[0]
+    row = three.rows[0]
+    if not certain(row):
+        raise Skip("“三公”经费表各栏对齐不确定")
+    for spec in audit_catalogue("xtab.toml")["three_public_line"]:
+        column = spec["column"]
+        if column not in three.columns:
+            continue
+        lines = [r for r in basic.rows if r.role == "item" and r.code in spec["codes"] and certain(r, basic)]
+        booked = sum((r.values.get("total", Decimal(0)) for r in lines), Decimal(0))
+        printed = row.values.get(column, Decimal(0))
+        three_unit, basic_unit = three.unit or Unit.WAN, basic.unit or Unit.WAN
+        booked_wan, printed_wan = convert(booked, basic_unit, Unit.WAN), convert(printed, three_unit, Unit.WAN)
+        if booked_wan <= printed_wan + Decimal("0.005") * (len(lines) + 1):
+            continue
+        cells = [cell(basic, r, "total") for r in lines]
+        ctx.report(
+            f"{column_name(column)}：{table_name(basic)}中经济科目 {'、'.join(spec['codes'])} 合计 {fmt(booked_wan)} 万元，"
+            f"高于{table_name(three)}所列 {fmt(printed_wan)} 万元，相差 {fmt(booked_wan - printed_wan)} 万元"
+            "（“三公”经费应包含基本支出中的全部相关支出）",
+            [cell(three, row, column), *cells], expected=printed_wan, actual=booked_wan, unit="万元")
+
+
+@rule("XTAB-004")
+def running_cost(ctx: Context) -> None:
+    figures = ctx.disclosure.figures
+    running, public = figures.get("running_cost"), figures.get("public_operating")
+    if running is None or public is None:
+        raise Skip("未找到机关运行经费或公用经费")
+    if running.value <= public.value + Decimal("0.01"):
+        return  # lower is normal: 机关运行经费 covers only administrative units' 公用经费
+    ctx.report(
+        f"机关运行经费 {fmt(running.value)} 万元高于一般公共预算基本支出中的公用经费 {fmt(public.value)} 万元，"
+        f"相差 {fmt(running.value - public.value)} 万元。机关运行经费是行政单位（含参公事业单位）公用经费的一部分，"
+        "通常不应超过公用经费；若部门有其他资金安排的运行经费，请在说明中注明",
+        [Evidence("机关运行经费", running.location, running.value, "万元", running.source),
+         Evidence("公用经费", public.location, public.value, "万元", public.source)],
+        expected=public.value, actual=running.value, unit="万元")
