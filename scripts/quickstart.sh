@@ -8,3 +8,4 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[dev]'
 .venv/bin/yusuan parse "examples/示例区人力资源局2025年部门预算.txt"
+.venv/bin/yusuan audit "examples/示例区人力资源局2025年部门预算.txt"

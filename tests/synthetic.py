@@ -1,0 +1,44 @@
+"""Small synthetic disclosures for rule tests: each test builds a document with one planted
+defect and its clean twin, so a rule is shown both to fire and to stay silent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from yusuan.model import Disclosure, Location, Meta, PerformanceTarget, Project, Row, Source, Table
+from yusuan.money import Unit
+from yusuan.readers.layout import Line
+from yusuan.recognize.figures import key_figures
+from yusuan.recognize.narrative import narrative_sections
+
+FILE = "synthetic.txt"
+
+
+def row(label: str, line: int, role: str = "item", code: str | None = None, section: str | None = None,
+        **values: str) -> Row:
+    return Row(label=label, values={k: Decimal(v) for k, v in values.items()}, location=Location(FILE, line),
+               code=code, section=section, role=role)
+
+
+def table(kind: str, columns: list[str], rows: list[Row], line: int = 1, unit: Unit = Unit.WAN) -> Table:
+    return Table(kind=kind, title=f"合成{kind}", location=Location(FILE, line), unit=unit, columns=columns, rows=rows)
+
+
+def document(*tables: Table, narrative: list[str] = (), projects: list[Project] = (),
+             performance: list[PerformanceTarget] = (), toc: list[str] = (), year: int = 2024) -> Disclosure:
+    d = Disclosure(source=Source(FILE, "0" * 64, "text"), meta=Meta(department="合成局", year=year))
+    d.tables = list(tables)
+    d.narrative = narrative_sections([Line(100 + i, text) for i, text in enumerate(narrative)], FILE)
+    d.projects = list(projects)
+    d.performance = list(performance)
+    d.toc = list(toc)
+    d.figures = key_figures(d)
+    return d
+
+
+def project(name: str, amount: str, line: int = 50) -> Project:
+    return Project(name=name, amount=Decimal(amount), unit=Unit.WAN, location=Location(FILE, line))
+
+
+def target(name: str, amount: str, unit: Unit, line: int = 80) -> PerformanceTarget:
+    return PerformanceTarget(name=name, location=Location(FILE, line), amount=Decimal(amount), unit=unit)

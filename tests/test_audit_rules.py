@@ -1,0 +1,169 @@
+"""Each rule family on a synthetic document with one planted defect and its clean twin."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from synthetic import document, project, row, table, target
+from yusuan.audit import audit
+from yusuan.audit.engine import implementations
+from yusuan.catalogue import rules
+from yusuan.money import Unit
+
+
+def found(d, rule: str, strict: bool = False):
+    return [f for f in audit(d, select=[rule], strict=strict).findings if f.rule == rule]
+
+
+def expenditure(total: str, basic: str, project_: str, item_total: str = "100.00") -> object:
+    return table("expenditure", ["total", "basic", "project"], [
+        row("合计", 10, role="total", total=total, basic=basic, project=project_),
+        row("行政运行", 11, code="2080101", total=item_total, basic="60.00", project="40.00"),
+    ])
+
+
+def test_arith_row_identity_planted_and_clean():
+    planted = found(document(expenditure("100.00", "60.00", "40.00", item_total="105.00")), "ARITH-001")
+    assert [(f.evidence[0].location.line, f.expected, f.actual) for f in planted] == [
+        (11, Decimal("100.00"), Decimal("105.00"))]
+    assert planted[0].severity == "error" and planted[0].difference == Decimal("5.00")
+    assert found(document(expenditure("100.00", "60.00", "40.00")), "ARITH-001") == []
+
+
+def test_arith_column_total_planted_and_clean():
+    planted = found(document(expenditure("110.00", "70.00", "40.00")), "ARITH-002")
+    assert {(f.evidence[0].column, f.actual, f.expected) for f in planted} == {
+        ("total", Decimal("110.00"), Decimal("100.00")), ("basic", Decimal("70.00"), Decimal("60.00"))}
+    assert found(document(expenditure("100.00", "60.00", "40.00")), "ARITH-002") == []
+
+
+def test_rounding_inside_tolerance_is_not_an_error_but_a_strict_notice():
+    rounded = document(expenditure("100.01", "60.01", "40.00"))  # 0.01 off: within 3 × 0.005
+    assert found(rounded, "ARITH-001") == []
+    assert found(rounded, "ARITH-002") == []
+    strict = found(rounded, "ARITH-002", strict=True)
+    assert strict and {f.severity for f in strict} == {"notice"}
+
+
+def summary_and_income(fiscal_in_summary: str):
+    summary = table("summary", ["total"], [
+        row("一、一般公共预算", 20, section="income", total="90.00"),
+        row("其中：财政拨款", 21, section="income", total=fiscal_in_summary),
+        row("收入总计", 22, role="total", section="income", total="90.00"),
+        row("支出总计", 22, role="total", section="expenditure", total="90.00"),
+    ], line=19)
+    income = table("income", ["total", "gpb", "gpb_fiscal"], [
+        row("合计", 30, role="total", total="90.00", gpb="90.00", gpb_fiscal="80.00")], line=29)
+    return document(summary, income)
+
+
+def test_xtab_same_quantity_planted_and_clean():
+    planted = found(summary_and_income("75.00"), "XTAB-001")
+    assert len(planted) == 1
+    assert (planted[0].expected, planted[0].actual) == (Decimal("75.00"), Decimal("80.00"))
+    assert {e.location.line for e in planted[0].evidence} == {21, 30}
+    assert found(summary_and_income("80.00"), "XTAB-001") == []
+
+
+def test_narr_key_amount_planted_and_clean():
+    tables = summary_and_income("80.00").tables
+    planted = found(document(*tables, narrative=["2024年收入总计95.00万元。"]), "NARR-001")
+    assert [(f.expected, f.actual, f.evidence[1].location.line) for f in planted] == [
+        (Decimal("90.00"), Decimal("95.00"), 100)]
+    assert found(document(*tables, narrative=["2024年收入总计90.00万元。"]), "NARR-001") == []
+    # a figure about the previous year is not this year's total
+    assert found(document(*tables, narrative=["2023年收入总计95.00万元。"]), "NARR-001") == []
+
+
+def test_narr_change_arithmetic_planted_and_clean():
+    wrong = "2024年支出预算120.00万元，2023年支出预算100.00万元，增加10.00万元。"
+    right = "2024年支出预算120.00万元，2023年支出预算100.00万元，增加20.00万元，增长20.00%。"
+    planted = found(document(narrative=[wrong]), "NARR-004")
+    assert [(f.expected, f.actual) for f in planted] == [(Decimal("20.00"), Decimal("10.00"))]
+    assert found(document(narrative=[right]), "NARR-004") == []
+
+
+def test_unit_slip_planted_and_clean():
+    targets = [target("被征地农民社会保障费", "4000.00", Unit.WAN)]
+    planted = found(document(performance=targets, narrative=["主要为被征地农民社会保障费4000元。"]), "UNIT-001")
+    assert [(f.expected, f.actual) for f in planted] == [(Decimal("4000.00"), Decimal("0.4"))]
+    assert found(document(performance=targets, narrative=["主要为被征地农民社会保障费4000万元。"]), "UNIT-001") == []
+
+
+def test_perf_project_vs_target_planted_and_clean():
+    projects = [project("2024年信息化建设工作经费", "38.50")]
+    planted = found(document(projects=projects, performance=[target("2024 年信息化建设工作经费", "20000", Unit.YUAN)]),
+                    "PERF-001")
+    assert [(f.expected, f.actual) for f in planted] == [(Decimal("38.50"), Decimal("2"))]
+    clean = document(projects=projects, performance=[target("2024年信息化建设工作经费", "385000", Unit.YUAN)])
+    assert found(clean, "PERF-001") == []
+
+
+def test_perf_unit_label_slip_is_a_unit_finding():
+    d = document(projects=[project("机关运行经费", "5.00")], performance=[target("机关运行经费", "50000", Unit.WAN)])
+    assert found(d, "PERF-001") == []
+    assert len(found(d, "UNIT-002")) == 1
+
+
+def basic_econ(personnel_cell: bool):
+    values = {"personnel": "65.87"} if personnel_cell else {"public": "65.87"}
+    return table("gpb_basic_econ", ["total", "personnel", "public"], [
+        row("合计", 40, role="total", total="165.87", personnel="100.00" if not personnel_cell else "165.87",
+            public="65.87" if not personnel_cell else "0"),
+        row("基本工资", 41, code="30101", total="100.00", personnel="100.00"),
+        row("其他交通费用", 42, code="30239", total="65.87", **values),
+    ])
+
+
+def test_class_wrong_column_planted_and_clean():
+    planted = found(document(basic_econ(True)), "CLASS-001")
+    assert [(f.evidence[0].location.line, f.actual) for f in planted] == [(42, Decimal("65.87"))]
+    assert found(document(basic_econ(False)), "CLASS-001") == []
+
+
+def test_comp_toc_planted_and_clean():
+    income = summary_and_income("80.00").tables[1]
+    planted = found(document(income, toc=["一、部门收支总体情况表", "二、部门收入总体情况表"]), "COMP-001")
+    assert [f.message for f in planted] == ["目录列出「一、部门收支总体情况表」，但正文中没有这张表"]
+    assert found(document(income, toc=["二、部门收入总体情况表"]), "COMP-001") == []
+
+
+def test_text_truncated_reason_planted_and_clean():
+    planted = found(document(narrative=["比上年增加5.00万元，主要原因是。"]), "TEXT-001")
+    assert len(planted) == 1 and planted[0].evidence[0].location.line == 100
+    assert found(document(narrative=["比上年增加5.00万元，主要原因是人员增加。"]), "TEXT-001") == []
+
+
+def test_text_wrong_comparison_year_planted_and_clean():
+    assert len(found(document(narrative=["与2022年相比增加5.00万元，主要原因是人员增加。"]), "TEXT-005")) == 1
+    assert found(document(narrative=["与2023年相比增加5.00万元，主要原因是人员增加。"]), "TEXT-005") == []
+
+
+def test_catalogue_and_implementations_match():
+    assert set(rules()) == set(implementations())
+    for meta in rules().values():
+        assert meta.severity in ("error", "warning", "notice")
+        assert meta.title and meta.checks and meta.why and meta.example
+
+
+def test_select_and_ignore_by_family():
+    d = document(expenditure("110.00", "70.00", "40.00"))
+    report = audit(d, select=["ARITH"], ignore=["ARITH-001"])
+    assert set(report.rules_run) | {n.rule for n in report.not_checked} == {"ARITH-002", "ARITH-003", "ARITH-004",
+                                                                             "ARITH-005"}
+    with pytest.raises(ValueError, match="未知的规则"):
+        audit(d, select=["NOPE"])
+
+
+def test_a_failing_rule_does_not_stop_the_others(monkeypatch):
+    import yusuan.audit.engine as engine
+
+    def broken(ctx):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(engine._REGISTRY, "ARITH-001", broken)
+    report = audit(document(expenditure("110.00", "70.00", "40.00")), select=["ARITH"])
+    assert any(n.rule == "ARITH-001" and "boom" in n.reason for n in report.not_checked)
+    assert any(f.rule == "ARITH-002" for f in report.findings)
