@@ -66,6 +66,11 @@ class Context:
     meta: RuleMeta
     strict: bool = False
     findings: list[Finding] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # parts of the document the rule left alone
+
+    def skip_part(self, reason: str) -> None:
+        if reason not in self.skipped:
+            self.skipped.append(reason)
 
     def report(self, message: str, evidence: list[Evidence], *, severity: str | None = None,
                expected: Decimal | None = None, actual: Decimal | None = None, unit: str | None = None) -> None:

@@ -70,6 +70,7 @@ def audit(disclosure: Disclosure, *, select: Iterable[str] | None = None, ignore
             continue
         report.rules_run.append(rule_id)
         report.findings.extend(context.findings)
+        report.not_checked.extend(NotChecked(rule_id, f"部分未检查：{reason}") for reason in context.skipped)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     report.findings.sort(key=lambda f: (order[f.severity], f.first_line, f.rule))
     return report

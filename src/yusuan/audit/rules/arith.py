@@ -74,7 +74,10 @@ def row_identities(ctx: Context) -> None:
 
 def _sum_nodes(ctx: Context, table: Table, row: Row, nodes: list[Node], what: str) -> bool:
     rows = [n.row for n in nodes]
-    if not rows or not table_certain(table):
+    if not rows:
+        return False
+    if not table_certain(table):
+        ctx.skip_part(f"{table_name(table)}有对齐不确定的行，未核对其合计与层级")
         return False
     for column in row.values:
         _sum_check(ctx, table, row, column, [(r, column) for r in rows], what)
