@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..catalogue import audit_catalogue
-from ..model import Claim, Disclosure, Figure, Location
+from ..model import Claim, Disclosure, Figure
 from ..money import Unit, convert
 from ..recognize.text import compact
 from .findings import Evidence
@@ -124,6 +124,3 @@ def names_match(subject: str, name: str) -> bool:
         return False
     return a == b or a.endswith(b) or (len(a) >= 6 and b.endswith(a))
 
-
-def claim_location(claim: Claim) -> Location:
-    return claim.location

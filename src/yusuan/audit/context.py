@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..catalogue import RuleMeta, column_name, kind_by_key
-from ..model import Claim, Disclosure, Location, Row, Table
+from ..model import Claim, Disclosure, Row, Table
 from ..money import Unit, convert
 from .findings import Evidence, Finding
 from .rounding import half_unit
@@ -21,8 +21,7 @@ class Skip(Exception):  # noqa: N818 - a signal, not an error
 def fmt(value: Decimal | None) -> str:
     if value is None:
         return "（空）"
-    text = format(value, "f")
-    return text
+    return format(value, "f")
 
 
 def money_unit(unit: str | None) -> Unit | None:
@@ -52,10 +51,6 @@ def cell(table: Table, row: Row, column: str) -> Evidence:
 def claim_evidence(claim: Claim, what: str | None = None) -> Evidence:
     return Evidence(what=what or f"情况说明 · {claim.subject}{claim.text}", location=claim.location,
                     value=claim.value, unit=claim.unit, table="narrative", row=claim.subject)
-
-
-def text_evidence(what: str, location: Location, table: str | None = "narrative") -> Evidence:
-    return Evidence(what=what, location=location, table=table)
 
 
 
