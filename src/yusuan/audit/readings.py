@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Disclosure, Row, Table
+from ..model import Disclosure, Table
 from ..money import Unit, convert
-from ..recognize.text import compact, strip_enumerator
+from ..recognize.figures import select_rows
 from .context import cell
 from .findings import Evidence
 from .structure import certain
-
-_SUBITEM = re.compile(r"^其中[:：]?")
 
 
 @dataclass
@@ -21,10 +18,6 @@ class Reading:
     value: Decimal  # 万元
     cells: list[Evidence]
     table: Table
-
-
-def plain_label(label: str) -> str:
-    return _SUBITEM.sub("", compact(strip_enumerator(compact(label))))
 
 
 def condition_holds(disclosure: Disclosure, condition: str | None) -> bool:
@@ -42,26 +35,12 @@ def condition_holds(disclosure: Disclosure, condition: str | None) -> bool:
     raise ValueError(f"unknown condition {condition}")
 
 
-def _rows(table: Table, spec: dict) -> list[Row]:
-    rows = [r for r in table.rows if not spec.get("section") or r.section == spec["section"]]
-    if spec.get("role"):
-        return [r for r in rows if r.role == spec["role"] and not r.section][:1]
-    if spec.get("after"):
-        after = re.compile(spec["after"])
-        start = next((i for i, r in enumerate(rows) if after.search(plain_label(r.label))), None)
-        if start is None:
-            return []
-        rows = rows[start + 1: start + 3]
-    pattern = re.compile(spec["row"])
-    return [r for r in rows if pattern.search(plain_label(r.label))][:1]
-
-
 def read(disclosure: Disclosure, spec: dict) -> Reading | None:
     """The quantity as one table prints it, or None when that table does not state it."""
     if not condition_holds(disclosure, spec.get("when")):
         return None
     for table in disclosure.tables_of(spec["table"]):
-        for row in _rows(table, spec):
+        for row in select_rows(table, spec)[:1]:
             if not certain(row, table):
                 return None
             for columns in spec.get("columns", [["total"]]):

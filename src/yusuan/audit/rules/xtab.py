@@ -8,10 +8,11 @@ from decimal import Decimal
 from ...catalogue import audit_catalogue, column_name
 from ...model import Disclosure, Row, Table
 from ...money import Unit, convert
+from ...recognize.figures import plain_label
 from ..context import Context, Skip, cell, fmt, table_name
 from ..engine import rule
 from ..findings import Evidence
-from ..readings import Reading, condition_holds, plain_label, read
+from ..readings import Reading, condition_holds, read
 from ..structure import Node, certain, table_certain, tree
 
 
