@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from ..catalogue import RuleMeta, column_name, kind_by_key
 from ..model import Claim, Disclosure, Row, Table
@@ -22,6 +23,14 @@ def fmt(value: Decimal | None) -> str:
     if value is None:
         return "（空）"
     return format(value, "f")
+
+
+TEN_THOUSAND = Decimal(10000)
+
+
+def unit_slip(claimed: Decimal, actual: Decimal) -> bool:
+    """The two differ by exactly a factor of 10⁴ (元 written for 万元 or the reverse)."""
+    return actual != 0 and claimed != 0 and (claimed * TEN_THOUSAND == actual or claimed == actual * TEN_THOUSAND)
 
 
 def money_unit(unit: str | None) -> Unit | None:
@@ -60,8 +69,15 @@ class Context:
     disclosure: Disclosure
     meta: RuleMeta
     strict: bool = False
+    shared: dict[str, Any] = field(default_factory=dict)  # one audit's derived data, shared by its rules
     findings: list[Finding] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # parts of the document the rule left alone
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Derived data several rules need (project pairing …), computed once per audit."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
 
     def skip_part(self, reason: str) -> None:
         if reason not in self.skipped:

@@ -58,8 +58,9 @@ def audit(disclosure: Disclosure, *, select: Iterable[str] | None = None, ignore
     report = AuditReport(disclosure)
     functions = implementations()
     catalogue = rule_catalogue()
+    shared: dict[str, Any] = {}
     for rule_id in select_rules(select, ignore):
-        context = Context(disclosure, catalogue[rule_id], strict=strict)
+        context = Context(disclosure, catalogue[rule_id], strict=strict, shared=shared)
         try:
             functions[rule_id](context)
         except Skip as skip:

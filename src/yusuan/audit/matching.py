@@ -7,11 +7,15 @@ clearly the best candidate.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from difflib import SequenceMatcher
 
 from ..model import Disclosure, PerformanceTarget, Project
+from ..money import Unit, convert
 from .claims import normal_name
+from .findings import Evidence
 
 SIMILAR = 0.75
 
@@ -53,3 +57,21 @@ def pair(d: Disclosure) -> Pairing:
         pairs.append((projects[i], targets[j], "similar"))
     return Pairing(pairs, [p for i, p in enumerate(projects) if i not in used_p],
                    [t for j, t in enumerate(targets) if j not in used_t])
+
+
+def amounts(pairing: Pairing) -> Iterator[tuple[Project, PerformanceTarget, Decimal, Decimal]]:
+    """Pairs where both sides state an amount, with both amounts in 万元."""
+    for project, target, _ in pairing.pairs:
+        if project.amount is not None and target.amount is not None:
+            yield (project, target, convert(project.amount, project.unit or Unit.WAN, Unit.WAN),
+                   convert(target.amount, target.unit or Unit.WAN, Unit.WAN))
+
+
+def project_evidence(project: Project) -> Evidence:
+    return Evidence(f"项目支出表 · {project.name}", project.location, project.amount,
+                    (project.unit or Unit.WAN).value, project.source_table, project.name, "total")
+
+
+def target_evidence(target: PerformanceTarget) -> Evidence:
+    return Evidence(f"绩效目标表 · {target.name} · 资金总额", target.location, target.amount,
+                    (target.unit or Unit.WAN).value, "project_performance", target.name)

@@ -18,16 +18,9 @@ from ..claims import (
     names_match,
     other_year,
 )
-from ..context import Context, Skip, claim_evidence, fmt
+from ..context import Context, Skip, claim_evidence, fmt, unit_slip
 from ..engine import rule
 from ..rounding import half_unit
-
-TEN_THOUSAND = Decimal(10000)
-
-
-def unit_slip(claimed: Decimal, actual: Decimal) -> bool:
-    """The two differ by exactly a factor of 10⁴ (元 written for 万元 or the reverse)."""
-    return actual != 0 and claimed != 0 and (claimed * TEN_THOUSAND == actual or claimed == actual * TEN_THOUSAND)
 
 
 @rule("NARR-001")

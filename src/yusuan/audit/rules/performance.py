@@ -6,40 +6,22 @@ import re
 from decimal import Decimal
 
 from ...catalogue import audit_catalogue
-from ...model import PerformanceTarget, Project
 from ...money import Unit, convert
-from ..context import Context, Skip
+from ..context import Context, Skip, unit_slip
 from ..engine import rule
 from ..findings import Evidence
-from ..matching import pair
-from .narrative import unit_slip
-
-
-def _project_evidence(project: Project) -> Evidence:
-    unit = (project.unit or Unit.WAN).value
-    return Evidence(f"{'项目支出表'} · {project.name}", project.location, project.amount, unit, project.source_table,
-                    project.name, "total")
-
-
-def _target_evidence(target: PerformanceTarget) -> Evidence:
-    unit = (target.unit or Unit.WAN).value
-    return Evidence(f"绩效目标表 · {target.name} · 资金总额", target.location, target.amount, unit,
-                    "project_performance", target.name)
+from ..matching import amounts, pair, project_evidence, target_evidence
 
 
 @rule("PERF-001")
-def amounts(ctx: Context) -> None:
-    pairing = pair(ctx.disclosure)
+def amounts_agree(ctx: Context) -> None:
+    pairing = ctx.memo("pairing", lambda: pair(ctx.disclosure))
     if not pairing.pairs:
         raise Skip("没有能与绩效目标表配对的项目")
-    for project, target, _ in pairing.pairs:
-        if project.amount is None or target.amount is None:
-            continue
-        project_wan = convert(project.amount, project.unit or Unit.WAN, Unit.WAN)
-        target_wan = convert(target.amount, target.unit or Unit.WAN, Unit.WAN)
+    for project, target, project_wan, target_wan in amounts(pairing):
         if unit_slip(target_wan, project_wan):
             continue  # UNIT-002 reports it
-        ctx.compare(_project_evidence(project), _target_evidence(target),
+        ctx.compare(project_evidence(project), target_evidence(target),
                     lambda e, a, d, p=project, t=target: (
                         f"项目「{p.name}」：项目支出表为 {e} 万元，绩效目标表为 {a} 万元"
                         f"（原表 {t.amount} {(t.unit or Unit.WAN).value}），相差 {d} 万元"))
@@ -50,17 +32,17 @@ def coverage(ctx: Context) -> None:
     d = ctx.disclosure
     if not d.projects or not d.performance:
         raise Skip("缺少项目支出表或项目绩效目标表，无法核对覆盖情况")
-    pairing = pair(d)
+    pairing = ctx.memo("pairing", lambda: pair(d))
     for project in pairing.projects_alone:
-        ctx.report(f"项目「{project.name}」在项目支出表中列示，但没有找到它的绩效目标表", [_project_evidence(project)])
+        ctx.report(f"项目「{project.name}」在项目支出表中列示，但没有找到它的绩效目标表", [project_evidence(project)])
     for target in pairing.targets_alone:
-        ctx.report(f"绩效目标表「{target.name}」在项目支出表中没有对应项目", [_target_evidence(target)], severity="notice")
+        ctx.report(f"绩效目标表「{target.name}」在项目支出表中没有对应项目", [target_evidence(target)], severity="notice")
     for project, target, how in pairing.pairs:
         if how == "similar":
             ctx.report(f"项目名称不一致：项目支出表为「{project.name}」，绩效目标表为「{target.name}」",
-                       [_project_evidence(project), _target_evidence(target)], severity="notice")
+                       [project_evidence(project), target_evidence(target)], severity="notice")
         if not target.indicators:
-            ctx.report(f"项目「{target.name}」的绩效目标表没有列出绩效指标", [_target_evidence(target)])
+            ctx.report(f"项目「{target.name}」的绩效目标表没有列出绩效指标", [target_evidence(target)])
 
 
 _MONEY_UNIT = re.compile(r"^(万元|元)$")
@@ -72,9 +54,9 @@ def cost_indicators(ctx: Context) -> None:
     d = ctx.disclosure
     if not d.performance:
         raise Skip("没有项目绩效目标表")
-    amounts = {id(t): p.amount for p, t, _ in pair(d).pairs}
+    stated = {id(t): p.amount for p, t, _ in ctx.memo("pairing", lambda: pair(d)).pairs}
     for target in d.performance:
-        amount_printed = target.amount if target.amount is not None else amounts.get(id(target))
+        amount_printed = target.amount if target.amount is not None else stated.get(id(target))
         if amount_printed is None:
             continue
         amount = convert(amount_printed, target.unit or Unit.WAN, Unit.WAN)
@@ -90,7 +72,7 @@ def cost_indicators(ctx: Context) -> None:
                            f"高于项目资金 {amount} 万元",
                            [Evidence(f"绩效目标表 · {indicator.name}", indicator.location, indicator.number,
                                      indicator.unit, "project_performance", target.name),
-                            _target_evidence(target)],
+                            target_evidence(target)],
                            expected=amount, actual=cost, unit="万元")
 
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from ...catalogue import figure_name
-from ...money import Unit, convert
+from ...money import Unit
 from ..claims import claim_wan, figure_for, figure_target, item_targets, money_claims, names_match
-from ..context import Context, Skip, claim_evidence, fmt
+from ..context import Context, Skip, claim_evidence, fmt, unit_slip
 from ..engine import rule
-from ..findings import Evidence
-from ..matching import pair
-from .narrative import unit_slip
+from ..matching import amounts, pair, project_evidence, target_evidence
 
 
 @rule("UNIT-001")
@@ -36,20 +34,13 @@ def narrative_units(ctx: Context) -> None:
 
 @rule("UNIT-002")
 def table_units(ctx: Context) -> None:
-    pairing = pair(ctx.disclosure)
+    pairing = ctx.memo("pairing", lambda: pair(ctx.disclosure))
     if not pairing.pairs:
         raise Skip("没有能与绩效目标表配对的项目")
-    for project, target, _ in pairing.pairs:
-        if project.amount is None or target.amount is None:
-            continue
-        project_wan = convert(project.amount, project.unit or Unit.WAN, Unit.WAN)
-        target_wan = convert(target.amount, target.unit or Unit.WAN, Unit.WAN)
+    for project, target, project_wan, target_wan in amounts(pairing):
         if unit_slip(target_wan, project_wan):
             ctx.report(
                 f"项目「{project.name}」：项目支出表为 {project.amount} {(project.unit or Unit.WAN).value}，绩效目标表为 "
                 f"{target.amount} {(target.unit or Unit.WAN).value}，相差整整一万倍，疑为单位标错",
-                [Evidence(f"项目支出表 · {project.name}", project.location, project.amount,
-                          (project.unit or Unit.WAN).value, project.source_table, project.name),
-                 Evidence(f"绩效目标表 · {target.name}", target.location, target.amount, (target.unit or Unit.WAN).value,
-                          "project_performance", target.name)],
+                [project_evidence(project), target_evidence(target)],
                 expected=project_wan, actual=target_wan, unit="万元")
