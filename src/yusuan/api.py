@@ -44,6 +44,6 @@ def _window(text: str, evidence: Evidence, width: int = 160) -> str:
     if len(text) <= width:
         return text
     needle = format_decimal(evidence.value) if evidence.value is not None else (evidence.row or "")
-    at = text.find(evidence.row or needle) if evidence.row and evidence.row in text else text.find(needle)
+    at = text.find(evidence.row if evidence.row and evidence.row in text else needle)
     start = max(0, at - width // 3) if at >= 0 else 0
     return ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")

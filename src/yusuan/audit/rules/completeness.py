@@ -22,10 +22,6 @@ def _toc_kinds(d: Disclosure) -> list[tuple[str, str]]:
     return found
 
 
-def _toc_location(d: Disclosure) -> Location:
-    return Location(d.source.path)
-
-
 @rule("COMP-001")
 def toc_tables(ctx: Context) -> None:
     d = ctx.disclosure
@@ -35,7 +31,7 @@ def toc_tables(ctx: Context) -> None:
     present = {t.kind for t in d.tables}
     for title, kind in listed:
         if kind not in present:
-            ctx.report(f"目录列出「{title}」，但正文中没有这张表", [Evidence(f"目录 · {title}", _toc_location(d), table="toc")])
+            ctx.report(f"目录列出「{title}」，但正文中没有这张表", [Evidence(f"目录 · {title}", Location(d.source.path), table="toc")])
 
 
 def _narrative_text(d: Disclosure) -> str:

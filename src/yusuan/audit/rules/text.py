@@ -31,24 +31,26 @@ def _evidence(paragraph: Paragraph, excerpt: str) -> Evidence:
     return Evidence(f"情况说明第 {paragraph.location.line} 行 · “{excerpt}”", paragraph.location, table="narrative")
 
 
-@rule("TEXT-001")
-def truncated(ctx: Context) -> None:
-    pattern = re.compile(_patterns()["truncated"])
+def _matches(ctx: Context, key: str) -> Iterator[tuple[Paragraph, re.Match[str], str]]:
+    """(paragraph, match, quoted context) for every match of a catalogue pattern in the narrative."""
+    pattern = re.compile(_patterns()[key])
     for paragraph in _paragraphs(ctx):
         for match in pattern.finditer(paragraph.text):
-            excerpt = _quote(paragraph.text, match.start(), match.end())
-            ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：说明在“{match.group(1)}”之后就结束了，内容缺失",
-                       [_evidence(paragraph, excerpt)])
+            yield paragraph, match, _quote(paragraph.text, match.start(), match.end())
+
+
+@rule("TEXT-001")
+def truncated(ctx: Context) -> None:
+    for paragraph, match, excerpt in _matches(ctx, "truncated"):
+        ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：说明在“{match.group(1)}”之后就结束了，内容缺失",
+                   [_evidence(paragraph, excerpt)])
 
 
 @rule("TEXT-002")
 def punctuation(ctx: Context) -> None:
-    pattern = re.compile(_patterns()["doubled"])
-    for paragraph in _paragraphs(ctx):
-        for match in pattern.finditer(paragraph.text):
-            excerpt = _quote(paragraph.text, match.start(), match.end())
-            ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：标点“{match.group(0)}”重复或连用",
-                       [_evidence(paragraph, excerpt)])
+    for paragraph, match, excerpt in _matches(ctx, "doubled"):
+        ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：标点“{match.group(0)}”重复或连用",
+                   [_evidence(paragraph, excerpt)])
 
 
 @rule("TEXT-003")
@@ -64,12 +66,10 @@ def unmatched(ctx: Context) -> None:
 
 @rule("TEXT-004")
 def placeholders(ctx: Context) -> None:
+    for paragraph, match, excerpt in _matches(ctx, "placeholder"):
+        ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」含未替换的占位符“{match.group(0)}”",
+                   [_evidence(paragraph, excerpt)])
     pattern = re.compile(_patterns()["placeholder"])
-    for paragraph in _paragraphs(ctx):
-        for match in pattern.finditer(paragraph.text):
-            excerpt = _quote(paragraph.text, match.start(), match.end())
-            ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」含未替换的占位符“{match.group(0)}”",
-                       [_evidence(paragraph, excerpt)])
     for table in ctx.disclosure.tables:
         for row in table.rows:
             match = pattern.search(row.label)
@@ -83,12 +83,9 @@ def wrong_year(ctx: Context) -> None:
     year = ctx.disclosure.meta.year
     if not year:
         raise Skip("未识别到预算年度")
-    pattern = re.compile(_patterns()["comparison"])
     expected = year - 1
-    for paragraph in _paragraphs(ctx):
-        for match in pattern.finditer(paragraph.text):
-            compared = int(match.group(2))
-            if compared not in (expected, year):
-                excerpt = _quote(paragraph.text, match.start(), match.end())
-                ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：{year} 年的文件应与 {expected} 年比较，"
+    for paragraph, match, excerpt in _matches(ctx, "comparison"):
+        compared = int(match.group(2))
+        if compared not in (expected, year):
+            ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：{year} 年的文件应与 {expected} 年比较，"
                            f"这里写的是 {compared} 年", [_evidence(paragraph, excerpt)])
