@@ -69,5 +69,7 @@ def join_code_parts(parts: list[str], previous: list[str] | None) -> tuple[str |
         cell = cleaned[level] or (state[level] if level < len(state) else "")
         if not _DIGITS.match(cell):
             return None, state
+        if level and len(cell) == 1:  # 款/项 are two digits; spreadsheets drop the leading 0
+            cell = "0" + cell
         joined.append(cell)
     return "".join(joined), joined

@@ -26,7 +26,7 @@ class TableKind:
     name: str
     patterns: tuple[re.Pattern[str], ...]
     two_sided: bool = False
-    required: bool = False
+    required_in: tuple[str, ...] = ()  # document kinds (budget, final_account) that must print it
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Identity:
 def table_kinds() -> tuple[TableKind, ...]:
     return tuple(
         TableKind(k["key"], k["name"], tuple(re.compile(p) for p in k["patterns"]),
-                  k.get("two_sided", False), k.get("required", False))
+                  k.get("two_sided", False), tuple(k.get("required_in", ())))
         for k in _load("tables.toml")["kind"]
     )
 

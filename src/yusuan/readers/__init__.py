@@ -1,36 +1,76 @@
-"""Format readers: file bytes → Layout. Selection is by content, not only by extension."""
+"""Format readers: file bytes → Layout. Selection is by content (magic bytes), not by extension."""
 
 from __future__ import annotations
 
 import hashlib
+import zipfile
+from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path
 
 from .layout import Layout, Line, ReadError
+from .limits import Limits
 from .text import decode, parse_text
 
-MAX_BYTES = 64 * 1024 * 1024
+__all__ = ["Layout", "Limits", "Line", "ReadError", "read_layout", "sniff_format"]
 
-__all__ = ["Layout", "Line", "ReadError", "read_layout", "sniff_format"]
+_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "html": "HTML", "text": "文本",
+          "zip": "zip 压缩包", "ole": "旧版 Office（.doc/.xls）", "binary": "二进制"}
 
 
 def sniff_format(data: bytes) -> str:
-    """Name the format from magic bytes; text is what decodes and has no NUL."""
-    if data.startswith(b"%PDF"):
+    """Name the format from its bytes: magic numbers, zip members, markup; text is what has no NUL."""
+    if data.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        return "zip"  # docx / xlsx, told apart by their members
+        try:
+            names = set(zipfile.ZipFile(BytesIO(data)).namelist())
+        except (zipfile.BadZipFile, ValueError):
+            return "zip"
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        return "zip"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "ole"  # legacy .doc / .xls
-    head = data[:4096].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")):
+        return "ole"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<table" in data[:65536].lower():
         return "html"
     if b"\x00" in data[:65536]:
         return "binary"
     return "text"
 
 
-def read_layout(path: str | Path) -> Layout:
+def _read_text(data: bytes, layout: Layout, limits: Limits) -> None:
+    try:
+        text = decode(data)
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"{layout.path}：无法识别文本编码（既不是 UTF-8 也不是 GB18030）") from exc
+    layout.lines = parse_text(text)
+
+
+def _reader(fmt: str) -> Callable[[bytes, Layout, Limits], None] | None:
+    if fmt == "text":
+        return _read_text
+    if fmt == "pdf":
+        from .pdf import read_pdf
+        return read_pdf
+    if fmt == "docx":
+        from .docx import read_docx
+        return read_docx
+    if fmt == "xlsx":
+        from .xlsx import read_xlsx
+        return read_xlsx
+    if fmt == "html":
+        from .html import read_html
+        return read_html
+    return None
+
+
+def read_layout(path: str | Path, limits: Limits | None = None) -> Layout:
     """Read a file into a Layout or raise ReadError with a Chinese one-line reason."""
+    limits = limits or Limits()
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -38,8 +78,8 @@ def read_layout(path: str | Path) -> Layout:
         raise ReadError(f"{path}：无法打开文件（{exc.strerror or exc}）") from exc
     if path.is_dir():
         raise ReadError(f"{path}：这是一个目录，不是文件")
-    if size > MAX_BYTES:
-        raise ReadError(f"{path}：文件过大（{size} 字节，上限 {MAX_BYTES} 字节）")
+    if size > limits.max_bytes:
+        raise ReadError(f"{path}：文件过大（{size} 字节，上限 {limits.max_bytes} 字节）")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -47,14 +87,11 @@ def read_layout(path: str | Path) -> Layout:
     if not data.strip():
         raise ReadError(f"{path}：文件为空")
     fmt = sniff_format(data)
-    if fmt != "text":
-        names = {"pdf": "PDF", "zip": "Word/Excel（zip）", "ole": "旧版 Office", "html": "HTML",
-                 "binary": "二进制"}
-        raise ReadError(f"{path}：暂不支持{names.get(fmt, fmt)}格式，目前只能读取纯文本导出")
-    try:
-        text = decode(data)
-    except UnicodeDecodeError as exc:
-        raise ReadError(f"{path}：无法识别文本编码（既不是 UTF-8 也不是 GB18030）") from exc
-    layout = Layout(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest())
-    layout.lines = parse_text(text)
+    reader = _reader(fmt)
+    if reader is None:
+        raise ReadError(f"{path}：不支持{_NAMES.get(fmt, fmt)}格式（支持 PDF、Word .docx、Excel .xlsx、HTML 和纯文本）")
+    layout = Layout(path=str(path), format=fmt, sha256=hashlib.sha256(data).hexdigest())
+    reader(data, layout, limits)
+    if not layout.lines:
+        raise ReadError(f"{path}：{_NAMES[fmt]}文件中没有可读取的文字" + (f"（{'；'.join(layout.warnings)}）" if layout.warnings else ""))
     return layout

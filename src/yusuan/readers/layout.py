@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model import Location
+
 
 @dataclass
 class Line:
@@ -20,10 +22,16 @@ class Line:
     end_line: int | None = None
     heading_level: int | None = None  # markdown "#" depth when the export marks headings
     page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # PDF points: x0, top, x1, bottom
+    cell_boxes: list[tuple[float, float, float, float] | None] | None = None  # one per cell (PDF)
 
     @property
     def is_row(self) -> bool:
         return self.cells is not None
+
+    def location(self, file: str, end_line: int | None = None) -> Location:
+        """Where this line stands: line numbers, and page and box when the reader knows them."""
+        return Location(file, self.line, end_line or self.end_line, self.page, self.bbox)
 
 
 @dataclass

@@ -28,11 +28,15 @@ class Column:
     header: str = ""
 
 
-def _filled(row: list[str], j: int) -> str:
-    """Cell text at j, or the nearest printed cell to its left (a spanning heading)."""
+def _filled(rows: list[list[str]], r: int, j: int) -> str:
+    """Cell text at (r, j), or the nearest printed cell to its left (a spanning heading) — but a
+    span never reaches past a column where a heading higher up starts (merged cells nest)."""
+    row = rows[r]
     for k in range(min(j, len(row) - 1), -1, -1):
         if row[k]:
             return row[k]
+        if any(rows[up][k] for up in range(r)):
+            return ""
     return ""
 
 
@@ -55,7 +59,7 @@ def name_columns(header_rows: list[list[str]], width: int, doc_year: int | None)
         leaf_row = printed[-1]
         leaf_text = rows[leaf_row][j]
         leaf = header_token(leaf_text)
-        above = [_filled(rows[r], j) for r in range(leaf_row - 1, -1, -1)]
+        above = [_filled(rows, r, j) for r in range(leaf_row - 1, -1, -1)]
         above_tokens = [t for t in (header_token(a) for a in above if a) if t]
         prefix = ""
         for text in above:
@@ -63,6 +67,7 @@ def name_columns(header_rows: list[list[str]], width: int, doc_year: int | None)
             if year and doc_year and int(year.group(1)) < doc_year:
                 prefix = "prev_"
         columns.append(_column(j, leaf_text, leaf, above_tokens, prefix))
+    _budget_beside_final(columns)
     keys = {c.key for c in columns}
     if "total" not in keys and "current_total" in keys:
         for column in columns:
@@ -95,6 +100,16 @@ def _column(j: int, text: str, leaf: HeaderToken | None, above: list[HeaderToken
     if leaf.fund_source and any(t.key == "carryover" for t in above):
         key = "carryover_" + key
     return Column(j, prefix + key, "measure", text)
+
+
+def _budget_beside_final(columns: list[Column]) -> None:
+    """Final accounts print 预算数 beside 决算数 under each item; the 决算数 is the item's value
+    and the 预算数 becomes budget_<item>."""
+    if not any(c.header == "决算数" for c in columns):
+        return
+    for column in columns:
+        if column.header == "预算数" and column.role == "measure" and column.key:
+            column.key = "budget_" + column.key
 
 
 def _dedupe(columns: list[Column]) -> None:

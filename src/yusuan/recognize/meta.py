@@ -10,7 +10,7 @@ from ..money import Unit, parse_unit
 from ..readers.layout import Line
 from .text import compact
 
-_DEPT_FIELD = re.compile(r"(?:部门名称|部门[（(]单位[)）]|编制单位)\s*[:：]\s*(.+)")
+_DEPT_FIELD = re.compile(r"(?:部门名称|部门[（(]单位[)）]|编制单位|编制部门|预算主管部门)\s*[:：]\s*(.+)")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_FIELD = re.compile(r"预算年度[:：]\s*(20\d{2})")
 _ORG = re.compile(r"([\u4e00-\u9fa5（）()]{2,40}?(?:局|委员会|办公室|办事处|中心|政府|委|厅|院|所|馆|站|队))")
@@ -25,6 +25,8 @@ def detect_meta(lines: list[Line]) -> Meta:
         meta.kind = "final_account"
     year_field = next((m.group(1) for t in texts if (m := _YEAR_FIELD.search(compact(t)))), None)
     year = year_field or next((m.group(1) for line in head if (m := _YEAR.search(line.text))), None)
+    if year is None:  # a year printed on its own line beside "年度部门决算" (PDF covers)
+        year = next((line.text.strip() for line in lines[:6] if re.fullmatch(r"\s*20\d{2}\s*", line.text)), None)
     meta.year = int(year) if year else None
     names = Counter()
     for line in lines:

@@ -33,7 +33,7 @@ def narrative_sections(lines: list[Line], file: str) -> list[NarrativeSection]:
         text = text.strip()
         if not text:
             continue
-        location = Location(file, line.line, line.end_line)
+        location = line.location(file)
         is_heading = line.heading_level or (_HEADING.match(text) and "。" not in text and not _CLAIM.search(text))
         if line.cells is None and is_heading and len(text) <= 40:
             current = NarrativeSection(heading=text, location=location)

@@ -79,7 +79,7 @@ def untitled_targets(lines: list[Line], file: str) -> tuple[list[PerformanceTarg
             if lines[i].cells is not None:
                 block.append(lines[i])
             i += 1
-        location = Location(file, line.line, block[-1].end_line or block[-1].line)
+        location = line.location(file, block[-1].end_line or block[-1].line)
         targets.append(_key_value_target(block, location, None, "", file))
     return [t for t in targets if t.name], rest
 
@@ -116,7 +116,7 @@ def _key_value_target(rows: list[Line], location: Location, unit: Unit | None, t
                 and compact(t) not in ("绩效指标", "年度绩效指标")]
         if level1 and len(rest) >= 2 and not any(compact(t) in ("一级指标", "三级指标") for t in printed):
             target.indicators.append(_indicator(level1, level2, rest[0], rest[-2] if len(rest) > 3 else rest[1],
-                                                Location(file, line.line, line.end_line)))
+                                                line.location(file)))
     if target.amount is None:
         target.amount = period_amount
     if title and not target.name:
@@ -130,7 +130,7 @@ def _summary_targets(lines, table: Table, file: str) -> list[PerformanceTarget]:
     for line in lines:
         cells = line.cells or []
         code = compact(cells[0]) if cells else ""
-        location = Location(file, line.line, line.end_line)
+        location = line.location(file)
         amount = parse_amount(cells[2]) if len(cells) > 2 else None
         if len(code) >= 12 and code.isdigit() and len(cells) > 1 and cells[1].strip():
             targets.append(PerformanceTarget(name=normalize_label(cells[1]), location=location, code=code,

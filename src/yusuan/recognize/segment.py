@@ -17,6 +17,7 @@ _META = re.compile(
     r"(单位[:：]|^单位$|^万元$|^元$|预算年度|部门名称[:：]|部门[（(]单位[)）][:：]|^预算\d+表$|^[（(]\d{4}年度?[)）]$|编制单位[:：])"
 )
 _PAGE_NO = re.compile(r"^[\d\s.…·-]*$")
+_REFERENCE = re.compile(r"^(详见|参见|见)")  # "详见单位的项目绩效目标表" points elsewhere
 _NOTE = re.compile(r"^(注|备注|说明)\s*\d*[:：.、]")
 _TRAILING = re.compile(r"([（(][^（()）]*[)）]|[\d.…·\s]+)$")
 
@@ -56,7 +57,7 @@ def title_kind(line: Line) -> TableKind | None:
         if trimmed == key:
             break
         key = trimmed
-    if not key.endswith("表") or len(key) > 70:
+    if not key.endswith("表") or len(key) > 70 or _REFERENCE.match(key):
         return None
     return kind_for_title(full)
 

@@ -7,23 +7,27 @@ from decimal import Decimal
 
 from ..catalogue import header_token, identities
 from ..codes import join_code_parts, parse_code
-from ..model import Location, Row, Table
+from ..model import Row, Table
 from ..money import Unit, parse_amount, parse_unit
 from ..readers.layout import Line
 from . import realign as realigner
 from .columns import LABEL_KEYS, Column, name_columns
 from .segment import TableBlock, is_meta
+from .sidebyside import unfold
 from .text import ENUMERATOR, compact, normalize_label
 
 _DECIMAL = re.compile(r"\d\.\d|\d,\d{3}")
 _CODE_CELL = re.compile(r"^[235]\d{2}(\s?\d{2}){0,2}$")
 _TOTAL_LABEL = re.compile(r"^(合计|总计|单位合计|收入合计|支出合计)[:：]?$")
+_SUBTOTAL_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}合计$")
 _EMPTY_NOTE = re.compile(r"(无数据|空表|没有.*(支出|收入|预算)|无.*(预算|支出|收入|经费|项目)|本表为空)")
 
 
 def build_table(block: TableBlock, file: str, doc_year: int | None, doc_unit: Unit | None) -> Table:
     unit = _table_unit(block) or doc_unit
     rows = [r for r in block.rows if not is_meta(r)]
+    if not block.kind.two_sided:
+        rows = unfold(rows)
     header_rows: list[Line] = []
     data_rows: list[Line] = []
     for line in rows:
@@ -35,7 +39,7 @@ def build_table(block: TableBlock, file: str, doc_year: int | None, doc_unit: Un
             data_rows.append(line)
     width = max((len(r.cells or []) for r in header_rows + data_rows), default=0)
     columns = name_columns([r.cells or [] for r in header_rows], width, doc_year)
-    title_loc = Location(file, block.title_line.line, block.title_line.end_line)
+    title_loc = block.title_line.location(file)
     table = Table(
         kind=block.kind.key,
         title=block.title,
@@ -99,7 +103,7 @@ def _rows(lines: list[Line], columns: list[Column], file: str, header_texts: set
         cells = (line.cells or []) + [""] * (len(columns) - len(line.cells or []))
         if _is_repeated_header(cells, header_texts):
             continue
-        location = Location(file, line.line, line.end_line)
+        location = line.location(file)
         values: dict[str, Decimal] = {}
         texts: dict[str, str] = {}
         cell_columns: dict[str, int] = {}
@@ -158,6 +162,8 @@ def _fallback_label(texts: dict[str, str]) -> str:
 def _role(row: Row, texts: dict[str, str]) -> str:
     if _TOTAL_LABEL.match(compact(row.label)):
         return "total"
+    if _SUBTOTAL_LABEL.match(compact(row.label)) and not row.code:
+        return "subtotal"  # 人员经费合计 / 公用经费合计 closing a block of a side-by-side table
     if row.unit_code and not row.code and not texts.get("project_type"):
         return "unit"
     return "item"
@@ -212,7 +218,7 @@ def _two_sided_rows(lines: list[Line], columns: list[Column], file: str, header_
                     values[key] = amount
                     cell_columns[key] = j
             if label:
-                row = Row(label=label, values=values, location=Location(file, line.line, line.end_line),
+                row = Row(label=label, values=values, location=line.location(file),
                           section=section, cell_columns=cell_columns)
                 row.role = "total" if re.search(r"(合计|总计)", compact(label)) else "item"
                 rows.append(row)

@@ -8,7 +8,8 @@ from decimal import Decimal
 from ...catalogue import Identity, audit_catalogue, column_name, identities
 from ...model import Row, Table
 from ...recognize.text import compact
-from ..context import Context, Skip, cell, table_name
+from ..context import Context, Skip, cell, in_wan, money_unit, table_name
+from ..findings import Evidence
 from ..engine import rule
 from ..rounding import half_unit
 from ..structure import (
@@ -50,6 +51,8 @@ def _sum_check(ctx: Context, table: Table, row: Row, column: str, parts: list[tu
     if total_cell.value is None:
         total_cell.value = Decimal(0)
     expected = sum((c.value for c in part_cells if c.value is not None), Decimal(0))
+    if money_unit(total_cell.unit):  # compare() works in 万元; the parts were summed as printed
+        expected = in_wan(Evidence(total_cell.what, total_cell.location, value=expected, unit=total_cell.unit))
     ctx.compare(
         total_cell, total_cell,
         lambda e, a, d: f"{_where(table, row)}{column_name(column)}为 {a}，{what}为 {e}，相差 {d}",
@@ -61,9 +64,15 @@ def _sum_check(ctx: Context, table: Table, row: Row, column: str, parts: list[tu
 def row_identities(ctx: Context) -> None:
     checked = 0
     for table in ctx.disclosure.tables:
+        # two-sided tables: an identity holds on the side that prints its total column
+        side_columns: dict[str | None, set[str]] = {}
+        for row in table.rows:
+            side_columns.setdefault(row.section, set()).update(row.values)
         for identity in _identities_for(table):
             for row in table.rows:
                 if not certain(row, table) or not any(p in row.values for p in identity.parts):
+                    continue
+                if row.section and identity.total not in side_columns[row.section]:
                     continue
                 checked += 1
                 names = " + ".join(column_name(p) for p in identity.parts if p in table.columns)

@@ -41,8 +41,6 @@ def _narrative_text(d: Disclosure) -> str:
 @rule("COMP-002")
 def standard_tables(ctx: Context) -> None:
     d = ctx.disclosure
-    if d.meta.kind != "budget":
-        raise Skip("标准表清单目前只适用于部门预算")
     if not d.tables:
         raise Skip("未识别到任何表格")
     present = {t.kind for t in d.tables}
@@ -50,7 +48,7 @@ def standard_tables(ctx: Context) -> None:
     text = compact(_narrative_text(d))
     excuses = audit_catalogue("narrative.toml")["no_data"]["patterns"]
     for kind in table_kinds():
-        if not kind.required or kind.key in present or kind.key in in_toc:
+        if d.meta.kind not in kind.required_in or kind.key in present or kind.key in in_toc:
             continue
         stem = re.sub(r"(预算)?(支出)?表.*$", "", kind.name).strip("“”")
         excused = any(re.search(stem[:4] + ".{0,20}" + p, text) or re.search(p + ".{0,6}" + stem[:4], text)

@@ -1,0 +1,40 @@
+"""Resource limits every reader enforces, so one hostile file cannot stall or exhaust a batch.
+
+The numbers are generous for real disclosures (the largest we have seen is a 40-page, 4 MB PDF)
+and small enough that a batch of thousands keeps going when one file is a zip bomb or a
+10,000-page scan. They can be tightened or loosened per call.
+"""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from dataclasses import dataclass, field
+
+from .layout import ReadError
+
+
+@dataclass
+class Limits:
+    max_bytes: int = 64 * 1024 * 1024
+    max_pages: int = 500
+    max_unzipped_bytes: int = 256 * 1024 * 1024  # all members of a docx/xlsx together
+    max_cells: int = 2_000_000  # spreadsheet cells read
+    max_seconds: float = 120.0
+    started: float = field(default_factory=time.monotonic)
+
+    def check_time(self, path: str, where: str = "") -> None:
+        elapsed = time.monotonic() - self.started
+        if elapsed > self.max_seconds:
+            place = f"（读到{where}）" if where else ""
+            raise ReadError(f"{path}：读取超时，超过 {self.max_seconds:g} 秒{place}，已停止")
+
+    def check_zip(self, path: str, archive: zipfile.ZipFile) -> None:
+        """Refuse zip bombs before any member is inflated: the declared sizes must fit."""
+        total = 0
+        for info in archive.infolist():
+            total += info.file_size
+            if info.compress_size and info.file_size / info.compress_size > 200 and info.file_size > 10_000_000:
+                raise ReadError(f"{path}：压缩包成员 {info.filename} 压缩比异常（{info.file_size} 字节），疑似恶意文件")
+        if total > self.max_unzipped_bytes:
+            raise ReadError(f"{path}：解压后大小 {total} 字节超过上限 {self.max_unzipped_bytes} 字节")

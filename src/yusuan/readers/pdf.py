@@ -1,0 +1,287 @@
+"""PDF reader (text layer) built on pdfplumber.
+
+Per page: ruled tables (ruling lines and cell rectangles) become rows of cells through
+pdfplumber's table finder; everything else becomes text lines, and a text line whose words stand
+apart by wide gaps becomes a row of cells too (unruled tables: column clustering by gaps). A
+cell's wrapped text is joined by the cell's geometry, so a long name stays in its row. Page
+numbers and running headers/footers are dropped. Tables continued on the next page come out as
+consecutive rows; merging them (and skipping the repeated header rows) is the recogniser's job,
+exactly as for the text exports.
+
+Every line carries its page and box (PDF points, origin top-left). Line numbers run through the
+whole document so evidence can still be keyed by line.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .layout import Layout, Line, ReadError
+from .limits import Limits
+from .text import clean_cell, clean_text
+
+_PAGE_NUMBER = re.compile(r"^\s*([-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]")
+_PARAGRAPH_START = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+部分)")
+_MARGIN = 0.09  # top and bottom share of the page where headers, footers and page numbers live
+_SCANNED_SHARE = 0.3  # images covering this much of a textless page make it a scan
+
+
+@dataclass
+class _Item:
+    top: float
+    x0: float
+    line: Line
+    margin: bool = False  # printed in the top or bottom margin band of its page
+    grid: list[tuple[float, float]] | None = None  # column x-spans of the ruled table it is from
+
+
+def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
+    try:
+        import pdfplumber
+        from pdfminer.pdfparser import PDFSyntaxError
+    except ImportError as exc:  # pragma: no cover - installed with the package
+        raise ReadError(f"{layout.path}：缺少 PDF 读取组件（{exc}）") from exc
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise ReadError(f"{layout.path}：PDF 文件已损坏，无法打开（{type(exc).__name__}）") from exc
+    except Exception as exc:  # pdfminer raises many kinds for encrypted or broken files
+        name = type(exc).__name__
+        reason = "已加密，需要密码" if "Password" in name or "Encrypt" in name else f"无法解析（{name}）"
+        raise ReadError(f"{layout.path}：PDF 文件{reason}") from exc
+    with pdf:
+        if len(pages) > limits.max_pages:
+            raise ReadError(f"{layout.path}：PDF 共 {len(pages)} 页，超过上限 {limits.max_pages} 页")
+        per_page: list[list[_Item]] = []
+        for number, page in enumerate(pages, start=1):
+            limits.check_time(layout.path, f"第 {number} 页")
+            try:
+                per_page.append(_page_items(page, number, layout))
+            except ReadError:
+                raise
+            except Exception as exc:  # one broken page must not lose the others
+                layout.warnings.append(f"第 {number} 页无法解析（{type(exc).__name__}），已跳过")
+                per_page.append([])
+            finally:
+                page.flush_cache()
+                page.close()
+    _drop_running_lines(per_page)
+    _align_continuations(per_page)
+    counter = 0
+    for items in per_page:
+        for item in items:
+            counter += 1
+            item.line.line = item.line.end_line = counter
+            layout.lines.append(item.line)
+
+
+def _page_items(page, number: int, layout: Layout) -> list[_Item]:
+    if not page.chars:
+        area = page.width * page.height or 1
+        covered = sum(abs((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
+        if covered / area >= _SCANNED_SHARE:
+            layout.warnings.append(f"第 {number} 页为扫描图像，未能读取文字")
+        return []
+    tables = [t for t in page.find_tables() if len(t.cells) > 1]
+    items: list[_Item] = []
+    for table in tables:
+        items.extend(_table_rows(table, number))
+    boxes = [t.bbox for t in tables]
+    chars = [c for c in page.chars if not _inside(c, boxes)] if boxes else list(page.chars)
+    for line_chars in _group_lines(chars):
+        line = _text_line(line_chars, number)
+        if line is not None:
+            top, bottom = line.bbox[1], line.bbox[3]
+            margin = top < page.height * _MARGIN or bottom > page.height * (1 - _MARGIN)
+            if margin and _PAGE_NUMBER.match(line.text):
+                continue
+            items.append(_Item(top, line.bbox[0], line, margin))
+    items.sort(key=lambda i: (round(i.top, 1), i.x0))
+    return _join_paragraphs(items)
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _table_rows(table, number: int) -> list[_Item]:
+    """Rows of a ruled table; a one-column "table" (a framed contents list) is just text lines."""
+    extracted = [[join_wrapped(t or "") for t in texts] for texts in table.extract()]
+    single = all(sum(1 for c in cells if c) <= 1 for cells in extracted)
+    grid = [(c.bbox[0], c.bbox[2]) for c in table.columns]
+    items = []
+    for row, texts in zip(table.rows, extracted, strict=False):
+        if not any(texts):
+            continue
+        x0, top, x1, bottom = row.bbox
+        if single:
+            text, level = clean_text(next(c for c in texts if c))
+            line = Line(line=0, text=text, heading_level=level, page=number, bbox=row.bbox)
+        else:
+            cells = [clean_cell(c) for c in texts]
+            line = Line(line=0, text="\t".join(cells), cells=cells, page=number, bbox=row.bbox)
+            line.cell_boxes = list(row.cells)
+        items.append(_Item(top, x0, line, grid=None if single else grid))
+    return items
+
+
+def join_wrapped(text: str) -> str:
+    """A cell's text wrapped over several printed lines, joined back: no space between CJK."""
+    parts = [p.strip() for p in text.split("\n") if p.strip()]
+    if not parts:
+        return ""
+    out = parts[0]
+    for part in parts[1:]:
+        glue = "" if _CJK.search(out[-1]) or _CJK.match(part[0]) else " "
+        out += glue + part
+    return out
+
+
+def _group_lines(chars: list[dict]) -> list[list[dict]]:
+    """Characters → printed lines, by vertical centre.
+
+    Some producers shift digits (set in a Latin font) a few points below the Chinese text of the
+    same line, and line spacing can be tight, so a character joins the current line while its
+    centre is within 0.45 of its size from the line's first centre; pdfplumber's fixed
+    tolerance splits such lines in two.
+    """
+    visible = [c for c in chars if c["text"].strip()]
+    visible.sort(key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    lines: list[list[dict]] = []
+    anchor = 0.0
+    for char in visible:
+        centre = (char["top"] + char["bottom"]) / 2
+        size = char.get("size") or (char["bottom"] - char["top"]) or 10
+        if lines and centre - anchor <= 0.45 * size:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+            anchor = centre
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+
+
+def _text_line(chars: list[dict], number: int) -> Line | None:
+    bbox = (min(c["x0"] for c in chars), min(c["top"] for c in chars),
+            max(c["x1"] for c in chars), max(c["bottom"] for c in chars))
+    cells = _gap_cells(chars)
+    if len(cells) > 1:
+        cleaned = [clean_cell(c) for c in cells]
+        return Line(line=0, text="\t".join(cleaned), cells=cleaned, page=number, bbox=bbox)
+    cleaned, level = clean_text(cells[0])
+    if not cleaned:
+        return None
+    return Line(line=0, text=cleaned, heading_level=level, page=number, bbox=bbox)
+
+
+def _gap_cells(chars: list[dict]) -> list[str]:
+    """The line's text, split where characters stand far apart (an unruled table row).
+
+    A gap wider than three characters of the line's own size separates cells; ordinary word
+    spacing and justified narrative never come close to that. Inside a cell, a space is kept
+    between Latin words and dropped between Chinese characters.
+    """
+    size = sorted(c["x1"] - c["x0"] for c in chars)[len(chars) // 2] or 1
+    em = max(c.get("size") or size for c in chars)
+    cells: list[str] = []
+    current = chars[0]["text"]
+    for before, after in zip(chars, chars[1:], strict=False):
+        gap = after["x0"] - before["x1"]
+        if gap > 3 * max(em, 4):
+            cells.append(current)
+            current = after["text"]
+            continue
+        latin = not (_CJK.match(after["text"]) or _CJK.match(before["text"]))
+        current += (" " if gap > em * 0.25 and (latin or gap > em * 0.9) else "") + after["text"]
+    cells.append(current)
+    if len(cells) > 1 and all(len(c) == 1 for c in cells):  # a title spaced out: "目    录"
+        return ["".join(cells)]
+    return cells
+
+
+def _join_paragraphs(items: list[_Item]) -> list[_Item]:
+    """Narrative lines wrapped by the page width, joined back into paragraphs.
+
+    A line continues the previous one when the previous reached the right edge of the page's
+    text and this one starts at the left edge without a heading mark; an indented line or one
+    starting 一、/（一）/1. begins a new paragraph.
+    """
+    text = [i for i in items if i.line.cells is None and not i.margin and i.line.bbox]
+    if len(text) < 2:
+        return items
+    left = min(i.line.bbox[0] for i in text)
+    right = max(i.line.bbox[2] for i in text)
+    out: list[_Item] = []
+    for item in items:
+        previous = out[-1] if out else None
+        if (previous is not None and item.line.cells is None and previous.line.cells is None
+                and not item.margin and not previous.margin and item.line.bbox and previous.line.bbox):
+            em = max(item.line.bbox[3] - item.line.bbox[1], 6)
+            if (previous.line.bbox[2] >= right - 1.5 * em and item.line.bbox[0] <= left + 0.5 * em
+                    and not _PARAGRAPH_START.match(item.line.text)
+                    and item.line.bbox[1] - previous.line.bbox[3] < em):
+                joined = previous.line
+                glue = "" if _CJK.search(joined.text[-1:]) or _CJK.match(item.line.text[:1]) else " "
+                joined.text += glue + item.line.text
+                x0, top, _, _ = joined.bbox
+                joined.bbox = (x0, top, max(joined.bbox[2], item.line.bbox[2]), item.line.bbox[3])
+                continue
+        out.append(item)
+    return out
+
+
+def _align_continuations(per_page: list[list[_Item]]) -> None:
+    """A table continued on the next page may be cut into fewer columns there (the 合计 row
+    alone, with code and name cells merged): put its cells back under the columns of the part
+    before the break, by their left edges."""
+    grid: list[tuple[float, float]] | None = None
+    for items in per_page:
+        continuing = grid is not None
+        for item in items:
+            if item.grid is None:
+                continuing, grid = False, None
+                continue
+            if continuing and len(item.grid) != len(grid):
+                item.line.cells, item.line.cell_boxes = _regrid(item.line, grid)
+                item.line.text = "\t".join(item.line.cells)
+            else:
+                continuing, grid = False, item.grid
+
+
+def _regrid(line: Line, grid: list[tuple[float, float]]):
+    cells = [""] * len(grid)
+    boxes: list[tuple[float, float, float, float] | None] = [None] * len(grid)
+    for text, box in zip(line.cells or [], line.cell_boxes or [], strict=False):
+        if box is None:
+            continue
+        target = next((k for k, (_, x1) in enumerate(grid) if x1 > box[0] + 1), len(grid) - 1)
+        cells[target] = (cells[target] + " " + text).strip() if cells[target] else text
+        boxes[target] = box
+    return cells, boxes
+
+
+def _drop_running_lines(per_page: list[list[_Item]]) -> None:
+    """Remove running headers/footers: the same text in the page margin on most pages."""
+    if len(per_page) < 3:
+        return
+    counts: Counter[str] = Counter()
+    for items in per_page:
+        seen = {_margin_key(i) for i in items if _margin_key(i)}
+        counts.update(seen)
+    running = {key for key, n in counts.items() if n >= max(3, len(per_page) // 2)}
+    if not running:
+        return
+    for items in per_page:
+        items[:] = [i for i in items if _margin_key(i) not in running]
+
+
+def _margin_key(item: _Item) -> str | None:
+    if not item.margin or item.line.cells is not None:
+        return None
+    return re.sub(r"\d+", "#", item.line.text)  # "第 3 页" and "第 4 页" are the same footer
