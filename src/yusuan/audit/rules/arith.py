@@ -9,8 +9,8 @@ from ...catalogue import Identity, audit_catalogue, column_name, identities
 from ...model import Row, Table
 from ...recognize.text import compact
 from ..context import Context, Skip, cell, in_wan, money_unit, table_name
-from ..findings import Evidence
 from ..engine import rule
+from ..findings import Evidence
 from ..rounding import half_unit
 from ..structure import (
     Node,
