@@ -71,6 +71,10 @@ class Claim:
     location: Location
     direction: str | None = None  # "increase" / "decrease" / "flat" for changes
     offset: int | None = None  # where the number starts in its printed line (Paragraph.text)
+    # the function classification the sentence names ("…（类）…（款）…（项）"), and its code
+    # once resolved against the function-classification table
+    classification: tuple[str, ...] = ()
+    code: str | None = None
 
 
 @dataclass

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..catalogue import RuleMeta, column_name, kind_by_key
-from ..model import Claim, Disclosure, Row, Table
+from ..model import Claim, Disclosure, Location, Row, Table
 from ..money import Unit, convert
 from .findings import Evidence, Finding
 from .rounding import half_unit
@@ -31,6 +31,13 @@ TEN_THOUSAND = Decimal(10000)
 def unit_slip(claimed: Decimal, actual: Decimal) -> bool:
     """The two differ by exactly a factor of 10⁴ (元 written for 万元 or the reverse)."""
     return actual != 0 and claimed != 0 and (claimed * TEN_THOUSAND == actual or claimed == actual * TEN_THOUSAND)
+
+
+def place(location: Location) -> str:
+    """Where to look, as a reader says it: the page of a PDF, else the line of the file."""
+    if location.page is not None:
+        return f"第 {location.page} 页"
+    return f"第 {location.line} 行" if location.line else ""
 
 
 def money_unit(unit: str | None) -> Unit | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Disclosure, Source
 from ..readers.layout import Layout
+from .classification import link_classification_claims
 from .figures import key_figures
 from .meta import detect_meta
 from .narrative import narrative_sections
@@ -20,6 +21,7 @@ def recognize(layout: Layout) -> Disclosure:
     disclosure.tables = [build_table(block, layout.path, meta.year, meta.unit) for block in blocks]
     untitled, rest = untitled_targets(rest, layout.path)
     disclosure.narrative = narrative_sections(rest, layout.path)
+    link_classification_claims(disclosure)
     disclosure.projects = projects(disclosure.tables)
     disclosure.performance = performance_targets(blocks, disclosure.tables, layout.path) + untitled
     disclosure.figures = key_figures(disclosure)

@@ -1,3 +1,13 @@
 """Rule families; importing this package registers every rule with the engine."""
 
-from . import arith, classify, completeness, narrative, performance, text, units, xtab  # noqa: F401
+from . import (  # noqa: F401
+    arith,
+    classify,
+    completeness,
+    narrative,
+    narrative_lines,
+    performance,
+    text,
+    units,
+    xtab,
+)

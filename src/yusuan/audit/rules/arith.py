@@ -8,7 +8,7 @@ from decimal import Decimal
 from ...catalogue import Identity, audit_catalogue, column_name, identities
 from ...model import Row, Table
 from ...recognize.text import compact
-from ..context import Context, Skip, cell, in_wan, money_unit, table_name
+from ..context import Context, Skip, cell, in_wan, money_unit, place, table_name
 from ..engine import rule
 from ..findings import Evidence
 from ..rounding import half_unit
@@ -27,7 +27,7 @@ from ..structure import (
 
 
 def _where(table: Table, row: Row) -> str:
-    return f"{table_name(table)}第 {row.location.line} 行「{row.label or '合计'}」"
+    return f"{table_name(table)}{place(row.location)}「{row.label or '合计'}」"
 
 
 def _identities_for(table: Table) -> list[Identity]:

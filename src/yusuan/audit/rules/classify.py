@@ -8,7 +8,7 @@ from collections import defaultdict
 from ...catalogue import audit_catalogue, column_name
 from ...model import Row, Table
 from ...recognize.text import compact
-from ..context import Context, Skip, cell, table_name
+from ..context import Context, Skip, cell, place, table_name
 from ..engine import rule
 from ..findings import Evidence
 from ..structure import certain
@@ -45,7 +45,7 @@ def wrong_column(ctx: Context) -> None:
             wrong = {"personnel": "public", "public": "personnel"}.get(expected or "")
             if wrong and row.values.get(wrong):
                 ctx.report(
-                    f"{table_name(table)}第 {row.location.line} 行「{code} {row.label}」属于{column_name(expected)}，"
+                    f"{table_name(table)}{place(row.location)}「{code} {row.label}」属于{column_name(expected)}，"
                     f"却列在{column_name(wrong)}栏（{row.values[wrong]}），人员经费与公用经费因此各自失真",
                     [cell(table, row, wrong)], actual=row.values[wrong], unit=table.unit.value if table.unit else None)
 
@@ -91,14 +91,14 @@ def duplicates_and_shapes(ctx: Context) -> None:
             if row.role != "item" or not row.code or not certain(row, table):
                 continue
             if not pattern.match(row.code) and row.code not in units:
-                ctx.report(f"{table_name(table)}第 {row.location.line} 行科目编码「{row.code}」不是有效的{family}科目编码",
+                ctx.report(f"{table_name(table)}{place(row.location)}科目编码「{row.code}」不是有效的{family}科目编码",
                            [Evidence(f"{table_name(table)} · {row.code} {row.label}", row.location, table=table.kind,
                                      row=row.label)])
             key = (row.code, row.unit_code, row.texts.get("gov_econ_code"), row.texts.get("gov_econ_code_2"))
             if key in seen:
                 first = seen[key]
-                ctx.report(f"{table_name(table)}科目 {row.code}「{row.label}」重复列示（第 {first.location.line} 行与"
-                           f"第 {row.location.line} 行）",
+                ctx.report(f"{table_name(table)}科目 {row.code}「{row.label}」重复列示（{place(first.location)}与"
+                           f"{place(row.location)}）",
                            [Evidence(f"{table_name(table)} · {row.code} {first.label}", first.location, table=table.kind),
                             Evidence(f"{table_name(table)} · {row.code} {row.label}", row.location, table=table.kind)])
             else:

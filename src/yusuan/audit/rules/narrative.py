@@ -18,7 +18,7 @@ from ..claims import (
     names_match,
     other_year,
 )
-from ..context import Context, Skip, claim_evidence, fmt, unit_slip
+from ..context import Context, Skip, claim_evidence, fmt, place, unit_slip
 from ..engine import rule
 from ..rounding import half_unit
 
@@ -35,7 +35,7 @@ def key_amounts(ctx: Context) -> None:
         name = figure_name(figure.key)
         target = figure_target(figure, name)
         ctx.compare(target.evidence, claim_evidence(claim),
-                    lambda e, a, d_, n=name, c=claim: f"情况说明第 {c.location.line} 行{n}为 {a} 万元，表中为 {e} 万元，相差 {d_} 万元")
+                    lambda e, a, d_, n=name, c=claim: f"情况说明{place(c.location)}{n}为 {a} 万元，表中为 {e} 万元，相差 {d_} 万元")
     if not compared:
         raise Skip("情况说明中没有可与表格核对的金额")
 
@@ -56,7 +56,7 @@ def item_amounts(ctx: Context) -> None:
         compared += 1
         target = matches[0]
         ctx.compare(target.evidence, claim_evidence(claim),
-                    lambda e, a, d_, t=target, c=claim: (f"情况说明第 {c.location.line} 行「{t.name}」为 {a} 万元，"
+                    lambda e, a, d_, t=target, c=claim: (f"情况说明{place(c.location)}「{t.name}」为 {a} 万元，"
                                                           f"项目表中为 {e} 万元，相差 {d_} 万元"))
     if not compared:
         raise Skip("情况说明中没有点名项目的金额")
@@ -97,7 +97,7 @@ def shares(ctx: Context) -> None:
             if any(abs(r - claim.value) <= allowed for r in ratios):
                 continue
             closest = min(ratios, key=lambda r: abs(r - claim.value))
-            ctx.report(f"情况说明第 {claim.location.line} 行称「{part.subject}{part.text}」{claim.subject}{claim.text}，"
+            ctx.report(f"情况说明{place(claim.location)}称「{part.subject}{part.text}」{claim.subject}{claim.text}，"
                        f"与同句或表中任何总额都对不上（最接近的是 {closest:.2f}%）",
                        [claim_evidence(part), claim_evidence(claim)], expected=closest.quantize(Decimal("0.01")),
                        actual=claim.value, unit="%")
@@ -156,7 +156,7 @@ def year_over_year(ctx: Context) -> None:
                 allowed = half_unit(current.value) + half_unit(previous.value) + half_unit(change.value)
                 if abs(stated - _signed(change)) > allowed:
                     direction = "增加" if change.direction == "increase" else "减少"
-                    ctx.report(f"情况说明第 {change.location.line} 行：本年 {current.value}、上年 {previous.value}，"
+                    ctx.report(f"情况说明{place(change.location)}：本年 {current.value}、上年 {previous.value}，"
                                f"实际变化 {fmt(stated)}，文中写{direction} {change.value}",
                                [claim_evidence(current), claim_evidence(previous), claim_evidence(change)],
                                expected=stated, actual=_signed(change), unit=change.unit)
@@ -168,7 +168,7 @@ def year_over_year(ctx: Context) -> None:
                 rate = _signed(change) / base * 100
                 printed = _signed(following)
                 if abs(abs(rate) - abs(printed)) > half_unit(following.value) + Decimal("0.05") or (rate * printed < 0):
-                    ctx.report(f"情况说明第 {following.location.line} 行：本年 {current.value}、变化 {_signed(change)}，"
+                    ctx.report(f"情况说明{place(following.location)}：本年 {current.value}、变化 {_signed(change)}，"
                                f"上年应为 {fmt(base)}，变化率应为 {rate:.2f}%，文中为 {printed}%",
                                [claim_evidence(current), claim_evidence(change), claim_evidence(following)],
                                severity="warning", expected=rate.quantize(Decimal("0.01")), actual=printed, unit="%")
@@ -196,7 +196,7 @@ def change_parts(ctx: Context) -> None:
             total = sum((_signed(p) for p in parts), Decimal(0))
             allowed = sum((half_unit(c.value) for c in changes), Decimal(0))
             if abs(total - _signed(whole)) > allowed:
-                ctx.report(f"情况说明第 {whole.location.line} 行：各分项增减之和 {fmt(total)} 与总增减 {fmt(_signed(whole))} 不符，"
+                ctx.report(f"情况说明{place(whole.location)}：各分项增减之和 {fmt(total)} 与总增减 {fmt(_signed(whole))} 不符，"
                            f"相差 {fmt(total - _signed(whole))}",
                            [claim_evidence(c) for c in changes], expected=_signed(whole), actual=total, unit=whole.unit)
     if not checked:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...catalogue import audit_catalogue
 from ...model import Paragraph
-from ..context import Context, Skip, table_name
+from ..context import Context, Skip, place, table_name
 from ..engine import rule
 from ..findings import Evidence
 
@@ -28,7 +28,7 @@ def _quote(text: str, start: int, end: int) -> str:
 
 
 def _evidence(paragraph: Paragraph, excerpt: str) -> Evidence:
-    return Evidence(f"情况说明第 {paragraph.location.line} 行 · “{excerpt}”", paragraph.location, table="narrative")
+    return Evidence(f"情况说明{place(paragraph.location)} · “{excerpt}”", paragraph.location, table="narrative")
 
 
 def _matches(ctx: Context, key: str) -> Iterator[tuple[Paragraph, re.Match[str], str]]:
@@ -42,14 +42,14 @@ def _matches(ctx: Context, key: str) -> Iterator[tuple[Paragraph, re.Match[str],
 @rule("TEXT-001")
 def truncated(ctx: Context) -> None:
     for paragraph, match, excerpt in _matches(ctx, "truncated"):
-        ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：说明在“{match.group(1)}”之后就结束了，内容缺失",
+        ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：说明在“{match.group(1)}”之后就结束了，内容缺失",
                    [_evidence(paragraph, excerpt)])
 
 
 @rule("TEXT-002")
 def punctuation(ctx: Context) -> None:
     for paragraph, match, excerpt in _matches(ctx, "doubled"):
-        ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：标点“{match.group(0)}”重复或连用",
+        ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：标点“{match.group(0)}”重复或连用",
                    [_evidence(paragraph, excerpt)])
 
 
@@ -60,21 +60,21 @@ def unmatched(ctx: Context) -> None:
         for opening, closing in pairs:
             opened, closed = paragraph.text.count(opening), paragraph.text.count(closing)
             if opened != closed:
-                ctx.report(f"情况说明第 {paragraph.location.line} 行“{opening}”{opened} 个、“{closing}”{closed} 个，不成对",
+                ctx.report(f"情况说明{place(paragraph.location)}“{opening}”{opened} 个、“{closing}”{closed} 个，不成对",
                            [_evidence(paragraph, paragraph.text[:40])])
 
 
 @rule("TEXT-004")
 def placeholders(ctx: Context) -> None:
     for paragraph, match, excerpt in _matches(ctx, "placeholder"):
-        ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」含未替换的占位符“{match.group(0)}”",
+        ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」含未替换的占位符“{match.group(0)}”",
                    [_evidence(paragraph, excerpt)])
     pattern = re.compile(_patterns()["placeholder"])
     for table in ctx.disclosure.tables:
         for row in table.rows:
             match = pattern.search(row.label)
             if match:
-                ctx.report(f"{table_name(table)}第 {row.location.line} 行「{row.label}」含未替换的占位符“{match.group(0)}”",
+                ctx.report(f"{table_name(table)}{place(row.location)}「{row.label}」含未替换的占位符“{match.group(0)}”",
                            [Evidence(f"{table_name(table)} · {row.label}", row.location, table=table.kind, row=row.label)])
 
 
@@ -87,5 +87,5 @@ def wrong_year(ctx: Context) -> None:
     for paragraph, match, excerpt in _matches(ctx, "comparison"):
         compared = int(match.group(2))
         if compared not in (expected, year):
-            ctx.report(f"情况说明第 {paragraph.location.line} 行「{excerpt}」：{year} 年的文件应与 {expected} 年比较，"
+            ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：{year} 年的文件应与 {expected} 年比较，"
                            f"这里写的是 {compared} 年", [_evidence(paragraph, excerpt)])

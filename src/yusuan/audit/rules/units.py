@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...catalogue import figure_name
 from ...money import Unit
 from ..claims import claim_wan, figure_for, figure_target, item_targets, money_claims, names_match
-from ..context import Context, Skip, claim_evidence, fmt, unit_slip
+from ..context import Context, Skip, claim_evidence, fmt, place, unit_slip
 from ..engine import rule
 from ..matching import amounts, pair, project_evidence, target_evidence
 
@@ -24,7 +24,7 @@ def narrative_units(ctx: Context) -> None:
             value = claim_wan(claim)
             if unit_slip(value, target.value):
                 ctx.report(
-                    f"情况说明第 {claim.location.line} 行「{claim.subject}{claim.text}」即 {fmt(value)} 万元，"
+                    f"情况说明{place(claim.location)}「{claim.subject}{claim.text}」即 {fmt(value)} 万元，"
                     f"而{target.evidence.what}为 {target.printed} {target.unit.value}（{fmt(target.value)} 万元），"
                     f"相差整整一万倍，疑为“万元”误写为“元”（或相反）",
                     [claim_evidence(claim), target.evidence], expected=target.value, actual=value, unit="万元")

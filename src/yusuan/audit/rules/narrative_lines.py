@@ -1,0 +1,55 @@
+"""NARR-006: the per-line explanations (…（类）…（款）…（项） X 万元) against the table line."""
+
+from __future__ import annotations
+
+import re
+
+from ...catalogue import audit_catalogue
+from ...model import Row, Table
+from ...recognize.text import compact
+from ..claims import claim_wan, money_claims
+from ..context import Context, Skip, cell, claim_evidence, in_wan, place, table_name, unit_slip
+from ..engine import rule
+from ..rounding import half_unit
+
+
+@rule("NARR-006")
+def classification_lines(ctx: Context) -> None:
+    d = ctx.disclosure
+    spec = audit_catalogue("narrative.toml")["classification_claim"]
+    amount = re.compile(spec["amount"])
+    rows = _rows_by_code([t for k in spec["tables"] for t in d.tables_of(k)])
+    linked = [c for c in money_claims(d) if c.classification]
+    if not linked:
+        raise Skip("情况说明中没有逐项列出功能分类科目金额的表述")
+    compared = 0
+    for claim in linked:
+        subject = re.sub(r"^.*[（(](类|款|项)[)）]", "", compact(claim.subject))  # words after the path
+        if not amount.match(subject) or claim.code not in rows:
+            continue
+        table, row = rows[claim.code]
+        column = "total" if "total" in row.values else next(iter(row.values), None)
+        if column is None or unit_slip(claim_wan(claim), in_wan(cell(table, row, column))):
+            continue
+        compared += 1
+        path = "".join(f"{name}（{level}）" for name, level in zip(claim.classification, "类款项", strict=False))
+        expected = cell(table, row, column)
+        # less than one unit of the last printed digit: cut off instead of rounded — worth a
+        # look, not an error
+        truncated = abs(claim_wan(claim) - in_wan(expected)) < 2 * half_unit(claim.value)
+        ctx.compare(expected, claim_evidence(claim, f"情况说明 · {path}"),
+                    lambda e, a, diff, c=claim, p=path, t=table, cut=truncated: (
+                        f"情况说明{place(c.location)}“{p}”为 {a} 万元，{table_name(t)}科目 {c.code} 为 {e} 万元，相差 {diff} 万元"
+                        + ("（差额不到末位一个单位，疑为截尾而非四舍五入）" if cut else "")),
+                    severity="notice" if truncated else None)
+    if not compared:
+        raise Skip("说明中列出的功能分类科目在表中找不到对应行")
+
+
+def _rows_by_code(tables: list[Table]) -> dict[str, tuple[Table, Row]]:
+    found: dict[str, tuple[Table, Row]] = {}
+    for table in tables:
+        for row in table.rows:
+            if row.code and row.values:
+                found.setdefault(row.code, (table, row))
+    return found

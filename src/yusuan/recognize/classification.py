@@ -1,0 +1,53 @@
+"""Narrative sentences that name a function classification line, tied to that line's code.
+
+Shanghai budgets explain every 项 as “一般公共服务支出（类）商贸事务（款）行政运行（项）”938.99万元;
+final accounts as 一般公共服务支出（类）财政事务（款）行政运行（项）… 支出决算为 X 万元. The names
+are resolved against the function-classification table of the same document (names repeat
+across 类, so the path is walked from 类 down), giving each following claim of the sentence the
+path and the code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..catalogue import audit_catalogue
+from ..model import Disclosure, Table
+from .text import compact
+
+
+def link_classification_claims(disclosure: Disclosure) -> None:
+    spec = audit_catalogue("narrative.toml")["classification_claim"]
+    path_pattern = re.compile(spec["path"])
+    codes = _codes_by_path([t for k in spec["tables"] for t in disclosure.tables_of(k)])
+    for section in disclosure.narrative:
+        for paragraph in section.paragraphs:
+            matches = list(path_pattern.finditer(paragraph.text))
+            if not matches:
+                continue
+            claims = [c for c in section.claims if c.location == paragraph.location and c.offset is not None]
+            for match in matches:
+                path = tuple(compact(g) for g in match.groups() if g)
+                stop = len(paragraph.text)  # the explanation of one line runs to the next path
+                following = [m for m in matches if m.start() > match.start()]
+                if following:
+                    stop = min(stop, following[0].start())
+                for claim in claims:
+                    if match.end() <= (claim.offset or 0) < stop:
+                        claim.classification = path
+                        claim.code = codes.get(path)
+
+
+def _codes_by_path(tables: list[Table]) -> dict[tuple[str, ...], str]:
+    """(类 name, 款 name[, 项 name]) → code, from coded rows of function-classification tables."""
+    found: dict[tuple[str, ...], str] = {}
+    for table in tables:
+        names: dict[str, str] = {}
+        for row in table.rows:
+            if row.code and len(row.code) in (3, 5, 7):
+                names[row.code] = compact(row.label)
+        for code, _name in names.items():
+            parents = [names.get(code[:n]) for n in range(3, len(code) + 1, 2)]
+            if all(parents):
+                found.setdefault(tuple(p for p in parents if p), code)
+    return found
