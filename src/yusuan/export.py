@@ -12,7 +12,7 @@ SCHEMA = "yusuan.disclosure/1"
 
 def location_dict(location: Location) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for key in ("line", "end_line", "page", "column"):
+    for key in ("line", "end_line", "page", "column", "sheet", "row"):
         value = getattr(location, key)
         if value is not None:
             out[key] = value

@@ -7,7 +7,7 @@ are converted to 万元 explicitly and say so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .money import Unit
@@ -15,7 +15,8 @@ from .money import Unit
 
 @dataclass(frozen=True)
 class Location:
-    """Where something stands in the source: line numbers (1-based) for text, page/bbox for PDF."""
+    """Where something stands in the source: line numbers (1-based, unique in the document) for
+    every format, plus page/bbox for PDF and sheet/row for Excel and Word tables."""
 
     file: str
     line: int | None = None
@@ -23,9 +24,11 @@ class Location:
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     column: int | None = None
+    sheet: str | None = None  # worksheet name (Excel)
+    row: int | None = None  # the row number the source itself shows (Excel row; Word table row)
 
     def with_column(self, column: int) -> Location:
-        return Location(self.file, self.line, self.end_line, self.page, self.bbox, column)
+        return replace(self, column=column)
 
 
 @dataclass
@@ -130,6 +133,7 @@ class PerformanceTarget:
     code: str | None = None
     amount: Decimal | None = None
     unit: Unit | None = None
+    template: bool = False  # an unfilled template: the name or many figures are placeholders (XX)
     indicators: list[Indicator] = field(default_factory=list)
 
 

@@ -37,6 +37,8 @@ def place(location: Location) -> str:
     """Where to look, as a reader says it: the page of a PDF, else the line of the file."""
     if location.page is not None:
         return f"第 {location.page} 页"
+    if location.sheet is not None:
+        return f"工作表「{location.sheet}」第 {location.row} 行"
     return f"第 {location.line} 行" if location.line else ""
 
 

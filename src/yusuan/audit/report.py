@@ -67,6 +67,8 @@ def _where(evidence: Evidence) -> str:
     location = evidence.location
     if location.page:
         return f"第 {location.page} 页"
+    if location.sheet:
+        return f"工作表「{location.sheet}」第 {location.row} 行"
     if location.line:
         return f"第 {location.line} 行"
     return "全文"

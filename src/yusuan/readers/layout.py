@@ -24,6 +24,8 @@ class Line:
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None  # PDF points: x0, top, x1, bottom
     cell_boxes: list[tuple[float, float, float, float] | None] | None = None  # one per cell (PDF)
+    sheet: str | None = None  # worksheet name (Excel)
+    row: int | None = None  # row number as the source shows it (Excel row, Word table row)
 
     @property
     def is_row(self) -> bool:
@@ -31,7 +33,8 @@ class Line:
 
     def location(self, file: str, end_line: int | None = None) -> Location:
         """Where this line stands: line numbers, and page and box when the reader knows them."""
-        return Location(file, self.line, end_line or self.end_line, self.page, self.bbox)
+        return Location(file, self.line, end_line or self.end_line, self.page, self.bbox,
+                        sheet=self.sheet, row=self.row)
 
 
 @dataclass

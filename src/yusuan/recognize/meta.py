@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..catalogue import audit_catalogue
 from ..model import Meta
 from ..money import Unit, parse_unit
 from ..readers.layout import Line
 from .text import compact
 
+_TEMPLATE_HOLES = 20  # placeholders (XX, ××…) in a document that make it a template
 _DEPT_FIELD = re.compile(r"(?:部门名称|部门[（(]单位[)）]|编制单位|编制部门|预算主管部门)\s*[:：]\s*(.+)")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_FIELD = re.compile(r"预算年度[:：]\s*(20\d{2})")
@@ -44,13 +46,17 @@ def detect_meta(lines: list[Line]) -> Meta:
         for line in head:
             for text in line.cells or [line.text]:
                 candidate = re.sub(r"^\d+", "", compact(text))
-                candidate = re.sub(r"^.*?20\d{2}年度?", "", candidate)
-                match = _ORG.search(candidate)
+                # "XX局2025年部门预算" names it before the year, "2025年XX局…" after it
+                match = _ORG.search(re.sub(r"20\d{2}年.*$", "", candidate)) or _ORG.search(
+                    re.sub(r"^.*?20\d{2}年度?", "", candidate))
                 if match:
                     meta.department = match.group(1)
                     break
             if meta.department:
                 break
+    placeholder = re.compile(audit_catalogue("narrative.toml")["text"]["placeholder"])
+    holes = sum(len(placeholder.findall(t)) for t in texts)
+    meta.template = bool(placeholder.search(compact(meta.department or ""))) or holes >= _TEMPLATE_HOLES
     units = Counter(u for line in lines if (u := parse_unit(line.text)) is not None)
     meta.unit = units.most_common(1)[0][0] if units else Unit.WAN
     return meta

@@ -66,6 +66,12 @@ def unmatched(ctx: Context) -> None:
 
 @rule("TEXT-004")
 def placeholders(ctx: Context) -> None:
+    if ctx.disclosure.meta.template:
+        found = list(_matches(ctx, "placeholder"))
+        paragraph, match, excerpt = found[0]
+        ctx.report(f"本文件是未填写的模板：情况说明中有 {len(found)} 处占位符（如{place(paragraph.location)}"
+                   f"「{excerpt}」中的“{match.group(0)}”），不逐条列出", [_evidence(paragraph, excerpt)])
+        return
     for paragraph, match, excerpt in _matches(ctx, "placeholder"):
         ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」含未替换的占位符“{match.group(0)}”",
                    [_evidence(paragraph, excerpt)])

@@ -1,0 +1,58 @@
+"""Spanning cells → a rectangular grid, the convention every reader hands over.
+
+A merged cell's text stands in its top-left grid position; the positions it covers are empty
+strings (as pdfplumber reports merged cells), so the recogniser names columns from headings
+that span several columns the same way for every format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Span:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+def to_grid(rows: list[list[Span]]) -> list[list[str]]:
+    """Lay out rows of spanning cells (HTML/Word semantics) on a grid."""
+    grid: list[list[str]] = []
+    taken: dict[tuple[int, int], bool] = {}
+    for r, spans in enumerate(rows):
+        line: list[str] = []
+        c = 0
+        for span in spans:
+            while taken.get((r, c)):
+                line.append("")
+                c += 1
+            line.append(span.text)
+            line.extend("" for _ in range(max(span.colspan, 1) - 1))
+            for dr in range(max(span.rowspan, 1)):
+                for dc in range(max(span.colspan, 1)):
+                    taken[(r + dr, c + dc)] = True
+            c += max(span.colspan, 1)
+        while taken.get((r, c)):
+            line.append("")
+            c += 1
+        grid.append(line)
+    width = max((len(line) for line in grid), default=0)
+    return [line + [""] * (width - len(line)) for line in grid]
+
+
+def join_paragraphs(parts: list[str]) -> str:
+    """A cell's paragraphs as one text: no space between Chinese, one space between Latin words."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out and not (_cjk(out[-1]) or _cjk(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"

@@ -1,0 +1,110 @@
+"""Excel (.xlsx) reader on openpyxl: every visible sheet, row by row.
+
+Formulas are read as the values Excel cached when it last saved (data_only); a formula cell
+that was never calculated has no value and reads as empty, with a warning. Hidden sheets, rows
+and columns are skipped: what a reader of the workbook does not see is not part of the
+disclosure. Numbers are written back with the decimals of their number format, so 1234.5
+formatted "#,##0.00" reads as 1234.50, as printed. The unit (元/万元) stays in the title or unit
+rows, where the recogniser finds it as for every other format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from decimal import Decimal, InvalidOperation
+from io import BytesIO
+
+from .layout import Layout, Line, ReadError
+from .limits import Limits
+from .text import clean_cell
+
+_DECIMALS = re.compile(r"0\.(0+)")
+
+
+def read_xlsx(data: bytes, layout: Layout, limits: Limits) -> None:
+    try:
+        import openpyxl
+        from openpyxl.utils import get_column_letter
+    except ImportError as exc:  # pragma: no cover - installed with the package
+        raise ReadError(f"{layout.path}：缺少 Excel 读取组件（{exc}）") from exc
+    try:
+        limits.check_zip(layout.path, zipfile.ZipFile(BytesIO(data)))
+        book = openpyxl.load_workbook(BytesIO(data), data_only=True)
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError(f"{layout.path}：Excel 文件已损坏，无法打开（{type(exc).__name__}）") from exc
+    counter = 0
+    cells_read = 0
+    uncached = 0
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        limits.check_time(layout.path, f"工作表「{sheet.title}」")
+        hidden_columns = {c for c in range(1, sheet.max_column + 1)
+                          if sheet.column_dimensions[get_column_letter(c)].hidden}
+        rows = []
+        for row in sheet.iter_rows():
+            if not row or sheet.row_dimensions[row[0].row].hidden:
+                continue
+            cells_read += len(row)
+            if cells_read > limits.max_cells:
+                raise ReadError(f"{layout.path}：单元格超过 {limits.max_cells} 个，已停止读取")
+            texts = [_text(cell) for cell in row if cell.column not in hidden_columns]
+            uncached += sum(1 for cell in row if cell.data_type == "f" and cell.value is None)
+            rows.append((row[0].row, [clean_cell(t) for t in texts]))
+        width = max((max((i + 1 for i, t in enumerate(cells) if t), default=0) for _, cells in rows), default=0)
+        if not _titles_itself(rows):
+            counter += 1
+            layout.lines.append(Line(counter, sheet.title, end_line=counter, sheet=sheet.title))
+        for number, cells in rows:
+            cells = cells[:width]
+            if not any(cells):
+                continue
+            counter += 1
+            layout.lines.append(Line(counter, "\t".join(cells), cells=cells, end_line=counter,
+                                     sheet=sheet.title, row=number))
+    if uncached:
+        layout.warnings.append(f"有 {uncached} 个公式单元格没有保存计算结果（文件未在 Excel 中重新计算并保存），按空白处理")
+
+
+def _titles_itself(rows: list[tuple[int, list[str]]]) -> bool:
+    """A sheet whose first rows hold a table title; otherwise its name serves as the title."""
+    return any(t.endswith("表") or "表（" in t for _, cells in rows[:3] for t in cells if t)
+
+
+def _text(cell) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, float)):
+        return _number(value, cell.number_format or "General")
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def _number(value: int | float, number_format: str) -> str:
+    try:
+        amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except InvalidOperation:
+        return str(value)
+    percent = "%" in number_format
+    if percent:
+        amount *= 100
+    match = _DECIMALS.search(number_format)
+    if match:
+        amount = amount.quantize(Decimal(1).scaleb(-len(match.group(1))))
+    elif number_format not in ("General", "@") and "." not in number_format:
+        amount = amount.quantize(Decimal(1))
+    text = format(amount, "f")
+    if "," in number_format:
+        whole, _, fraction = text.partition(".")
+        sign = "-" if whole.startswith("-") else ""
+        whole = f"{int(whole.lstrip('-')):,}"
+        text = sign + whole + ("." + fraction if fraction else "")
+    return text + ("%" if percent else "")
