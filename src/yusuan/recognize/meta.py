@@ -15,7 +15,7 @@ _TEMPLATE_HOLES = 20  # placeholders (XX, ××…) in a document that make it a 
 _DEPT_FIELD = re.compile(r"(?:部门名称|部门[（(]单位[)）]|编制单位|编制部门|预算主管部门)\s*[:：]\s*(.+)")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_FIELD = re.compile(r"预算年度[:：]\s*(20\d{2})")
-_ORG = re.compile(r"([\u4e00-\u9fa5（）()]{2,40}?(?:局|委员会|办公室|办事处|中心|政府|委|厅|院|所|馆|站|队))")
+_ORG = re.compile(r"([\u4e00-\u9fa5（）()X]{2,40}?(?:局|委员会|办公室|办事处|中心|政府|委|厅|院|所|馆|站|队))")
 
 
 def detect_meta(lines: list[Line]) -> Meta:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ..catalogue import header_token, identities
@@ -37,6 +38,11 @@ def build_table(block: TableBlock, file: str, doc_year: int | None, doc_unit: Un
             header_rows.append(line)
         else:
             data_rows.append(line)
+    if data_rows and header_rows:
+        split = _header_cells_in_data(data_rows[0])
+        if split is not None:
+            header_rows.append(split[0])
+            data_rows[0] = split[1]
     width = max((len(r.cells or []) for r in header_rows + data_rows), default=0)
     columns = name_columns([r.cells or [] for r in header_rows], width, doc_year)
     title_loc = block.title_line.location(file)
@@ -60,6 +66,18 @@ def build_table(block: TableBlock, file: str, doc_year: int | None, doc_unit: Un
     if not block.kind.two_sided:
         _realign(table)
     return table
+
+
+def _header_cells_in_data(line: Line) -> tuple[Line, Line] | None:
+    """"类 | 款 | 项 | 合计 | 2,946.25 …": the last header row printed in the 合计 row (final-account
+    PDFs). The label headings become a header row of their own; the rest stays data."""
+    cells = line.cells or []
+    heads = [i for i, c in enumerate(cells[:4]) if compact(c) in ("类", "款", "项")]
+    if len(heads) < 2:
+        return None
+    header = [c if i in heads else "" for i, c in enumerate(cells)]
+    data = ["" if i in heads else c for i, c in enumerate(cells)]
+    return (replace(line, cells=header, text="\t".join(header)), replace(line, cells=data, text="\t".join(data)))
 
 
 def _table_unit(block: TableBlock) -> Unit | None:

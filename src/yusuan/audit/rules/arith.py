@@ -169,7 +169,7 @@ def subitems(ctx: Context) -> None:
 
 
 _CURRENT_TOTAL = re.compile(r"^本年(收入|支出)合计")
-_GRAND_TOTAL = re.compile(r"^(收入|支出)(总计|合计)")
+_GRAND_TOTAL = re.compile(r"^((收入|支出)(总计|合计)|总计)$")  # final accounts print a bare 总计
 
 
 @rule("ARITH-005")
@@ -193,6 +193,9 @@ def two_sided(ctx: Context) -> None:
             _check_rows(ctx, table, first_total, top, f"各{name}项目（{len(top)} 行）之和")
             if current is not None and total is not None:
                 between = rows[rows.index(current): rows.index(total)]
+                # an unnumbered line (年初财政拨款结转和结余) lists its fund sources as 一、二、 below it
+                if any(level(r) is None for r in between[1:]):
+                    between = [between[0]] + [r for r in between[1:] if level(r) is None]
                 _check_rows(ctx, table, total, between, f"本年{name}合计与其后各项之和")
             for parent in [r for r in before if level(r) == 1]:
                 after = before[before.index(parent) + 1:]
