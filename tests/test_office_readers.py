@@ -117,3 +117,35 @@ def test_zip_bomb_is_refused_before_inflating(tmp_path):
         archive.writestr("word/document.xml", b"<w/>" + b"\x00" * 50_000_000)
     with pytest.raises(ReadError, match="压缩"):
         read_layout(path)
+
+
+def _scanned_pdf() -> bytes:
+    """A one-page PDF whose page is only an image (a scan): no text layer at all."""
+    image = b"\xff" * 3  # one white RGB pixel, stretched over the page
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+    ]
+    content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects.append(b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB "
+                   b"/BitsPerComponent 8 /Length 3 >>\nstream\n" + image + b"\nendstream")
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def test_scanned_pdf_page_is_reported_not_read_as_empty(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_scanned_pdf())
+    with pytest.raises(ReadError, match="第 1 页为扫描图像，未能读取文字"):
+        read_layout(path)
