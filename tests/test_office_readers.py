@@ -19,23 +19,19 @@ from yusuan.readers.grid import to_grid
 
 
 def _table_rows(layout, table) -> list[list[str]]:
-    """The rows a reader returned between a fixture table's title and the next title."""
-    lines = layout.lines
-    start = next(i for i, line in enumerate(lines) if (line.cells or [line.text])[0] == table.title)
+    """The rows a reader returned after a fixture table's title, up to the next title (unit rows
+    and text lines left out)."""
+    titles = {t.title for t in TABLES}
+
+    def first(line) -> str:
+        return (line.cells or [line.text])[0]
+
+    start = next(i for i, line in enumerate(layout.lines) if first(line) == table.title)
     rows = []
-    for line in lines[start + 1:]:
-        if line.cells is None:
-            if line.text.startswith("单位") or not line.text.strip():
-                continue
-            if rows and not line.text.startswith("单位"):
-                if any(line.text == t.title for t in TABLES):
-                    break
-                continue
-        else:
-            if any(line.cells[0] == t.title for t in TABLES):
-                break
-            if line.cells[0].startswith("单位"):
-                continue
+    for line in layout.lines[start + 1:]:
+        if first(line) in titles:
+            break
+        if line.cells is not None and not first(line).startswith("单位"):
             rows.append(line.cells)
     return rows
 

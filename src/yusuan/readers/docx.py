@@ -9,32 +9,21 @@ reading order plus the table's row number.
 from __future__ import annotations
 
 import re
-import zipfile
-from io import BytesIO
 
 from .grid import Span, join_paragraphs, to_grid
-from .layout import Layout, Line, ReadError
-from .limits import Limits
+from .layout import Layout, Line
+from .limits import Limits, open_zipped
 from .text import clean_cell, clean_text
 
 _HEADING_STYLE = re.compile(r"(Heading|标题)\s*(\d)", re.I)
 
 
 def read_docx(data: bytes, layout: Layout, limits: Limits) -> None:
-    try:
-        import docx
-        from docx.oxml.ns import qn
-    except ImportError as exc:  # pragma: no cover - installed with the package
-        raise ReadError(f"{layout.path}：缺少 Word 读取组件（{exc}）") from exc
-    try:
-        limits.check_zip(layout.path, zipfile.ZipFile(BytesIO(data)))
-        document = docx.Document(BytesIO(data))
-    except ReadError:
-        raise
-    except Exception as exc:
-        raise ReadError(f"{layout.path}：Word 文件已损坏，无法打开（{type(exc).__name__}）") from exc
+    import docx
+    from docx.oxml.ns import qn
+
+    document = open_zipped(layout.path, data, limits, "Word ", docx.Document)
     counter = 0
-    table_number = 0
     for element in document.element.body.iterchildren():
         limits.check_time(layout.path)
         if element.tag == qn("w:p"):
@@ -48,7 +37,6 @@ def read_docx(data: bytes, layout: Layout, limits: Limits) -> None:
             layout.lines.append(Line(counter, cleaned, heading_level=int(match.group(2)) if match else level,
                                      end_line=counter))
         elif element.tag == qn("w:tbl"):
-            table_number += 1
             for row_number, cells in enumerate(_table_grid(element, qn), start=1):
                 if not any(cells):
                     continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .grid import Span, join_paragraphs, to_grid
-from .layout import Layout, Line, ReadError
+from .layout import Layout, Line
 from .limits import Limits
 from .text import clean_cell, clean_text
 
@@ -46,10 +46,8 @@ def decode_html(data: bytes) -> str:
 
 
 def read_html(data: bytes, layout: Layout, limits: Limits) -> None:
-    try:
-        from bs4 import BeautifulSoup
-    except ImportError as exc:  # pragma: no cover - installed with the package
-        raise ReadError(f"{layout.path}：缺少 HTML 读取组件（{exc}）") from exc
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(decode_html(data), "lxml")
     root = soup.body or soup
     reader = _Walker(layout, limits)
@@ -63,7 +61,6 @@ class _Walker:
         self.limits = limits
         self.counter = 0
         self.pending: list[str] = []
-        self.tables = 0
 
     def emit_text(self, text: str, heading: int | None = None) -> None:
         cleaned, level = clean_text(re.sub(r"\s+", " ", text))
@@ -108,7 +105,6 @@ class _Walker:
 
     def table(self, table) -> None:
         self.limits.check_time(self.layout.path)
-        self.tables += 1
         rows: list[list[Span]] = []
         for tr in _rows(table):
             spans = []

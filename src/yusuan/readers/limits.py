@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
 
 from .layout import ReadError
 
@@ -38,3 +41,14 @@ class Limits:
                 raise ReadError(f"{path}：压缩包成员 {info.filename} 压缩比异常（{info.file_size} 字节），疑似恶意文件")
         if total > self.max_unzipped_bytes:
             raise ReadError(f"{path}：解压后大小 {total} 字节超过上限 {self.max_unzipped_bytes} 字节")
+
+
+def open_zipped(path: str, data: bytes, limits: Limits, what: str, opener: Callable[[BytesIO], Any]) -> Any:
+    """Open a docx/xlsx after checking its zip members' declared sizes; any failure → ReadError."""
+    try:
+        limits.check_zip(path, zipfile.ZipFile(BytesIO(data)))
+        return opener(BytesIO(data))
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError(f"{path}：{what}文件已损坏，无法打开（{type(exc).__name__}）") from exc

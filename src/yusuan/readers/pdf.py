@@ -40,11 +40,9 @@ class _Item:
 
 
 def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
-    try:
-        import pdfplumber
-        from pdfminer.pdfparser import PDFSyntaxError
-    except ImportError as exc:  # pragma: no cover - installed with the package
-        raise ReadError(f"{layout.path}：缺少 PDF 读取组件（{exc}）") from exc
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages
@@ -62,8 +60,6 @@ def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
             limits.check_time(layout.path, f"第 {number} 页")
             try:
                 per_page.append(_page_items(page, number, layout))
-            except ReadError:
-                raise
             except Exception as exc:  # one broken page must not lose the others
                 layout.warnings.append(f"第 {number} 页无法解析（{type(exc).__name__}），已跳过")
                 per_page.append([])

@@ -12,30 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zipfile
 from decimal import Decimal, InvalidOperation
-from io import BytesIO
 
 from .layout import Layout, Line, ReadError
-from .limits import Limits
+from .limits import Limits, open_zipped
 from .text import clean_cell
 
 _DECIMALS = re.compile(r"0\.(0+)")
 
 
 def read_xlsx(data: bytes, layout: Layout, limits: Limits) -> None:
-    try:
-        import openpyxl
-        from openpyxl.utils import get_column_letter
-    except ImportError as exc:  # pragma: no cover - installed with the package
-        raise ReadError(f"{layout.path}：缺少 Excel 读取组件（{exc}）") from exc
-    try:
-        limits.check_zip(layout.path, zipfile.ZipFile(BytesIO(data)))
-        book = openpyxl.load_workbook(BytesIO(data), data_only=True)
-    except ReadError:
-        raise
-    except Exception as exc:
-        raise ReadError(f"{layout.path}：Excel 文件已损坏，无法打开（{type(exc).__name__}）") from exc
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = open_zipped(layout.path, data, limits, "Excel ",
+                       lambda stream: openpyxl.load_workbook(stream, data_only=True))
     counter = 0
     cells_read = 0
     uncached = 0
