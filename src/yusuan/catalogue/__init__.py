@@ -105,6 +105,12 @@ def audit_catalogue(name: str) -> dict:
 
 
 @cache
+def data(name: str) -> dict:
+    """Any other catalogue file (compose_input.toml, classification.toml …) as plain data."""
+    return _load(name)
+
+
+@cache
 def column_name(key: str) -> str:
     """Chinese name of a measure column key, for messages ("carryover_gpb" → "上年结转·一般公共预算")."""
     base, _, suffix = key.rpartition("_")

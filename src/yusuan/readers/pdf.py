@@ -15,12 +15,14 @@ whole document so evidence can still be keyed by line.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from .layout import Layout, Line, ReadError
 from .limits import Limits
+from .radicals import fold_radical
 from .text import clean_cell, clean_text
 
 _PAGE_NUMBER = re.compile(r"^\s*([-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
@@ -42,6 +44,8 @@ class _Item:
 def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font-descriptor chatter, not our user's concern
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -76,7 +80,14 @@ def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
             layout.lines.append(item.line)
 
 
+def _fold_radicals(chars: list[dict]) -> None:
+    """Radicals to the ideographs they stand for, before any text is assembled (see radicals.py)."""
+    for char in chars:
+        char["text"] = fold_radical(char["text"])
+
+
 def _page_items(page, number: int, layout: Layout) -> list[_Item]:
+    _fold_radicals(page.chars)
     if not page.chars:
         area = page.width * page.height or 1
         covered = sum(abs((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)

@@ -55,8 +55,9 @@ def read_xlsx(data: bytes, layout: Layout, limits: Limits) -> None:
             if not any(cells):
                 continue
             counter += 1
-            layout.lines.append(Line(counter, "\t".join(cells), cells=cells, end_line=counter,
-                                     sheet=sheet.title, row=number))
+            # a one-column sheet is prose (a narrative typed into column A), not a table
+            layout.lines.append(Line(counter, "\t".join(cells), cells=cells if width > 1 else None,
+                                     end_line=counter, sheet=sheet.title, row=number))
     if uncached:
         layout.warnings.append(f"有 {uncached} 个公式单元格没有保存计算结果（文件未在 Excel 中重新计算并保存），按空白处理")
 

@@ -74,7 +74,10 @@ def is_meta(line: Line) -> bool:
 
 
 def is_note(line: Line) -> bool:
-    return line.cells is None and bool(_NOTE.match(line.text.strip()))
+    """"注：…" under a table — as a text line, or alone in a spreadsheet row's first cell."""
+    if line.cells is not None and any(c.strip() for c in line.cells[1:]):
+        return False
+    return bool(_NOTE.match(line.text.strip()))
 
 
 def _is_title_fragment(line: Line) -> bool:
@@ -133,6 +136,10 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[str]]
             if nxt.cells is not None:
                 if title_kind(nxt) is not None:
                     break
+                if is_note(nxt):
+                    block.notes.append(nxt)
+                    j += 1
+                    continue
                 block.rows.append(nxt)
                 j += 1
                 continue

@@ -128,7 +128,11 @@ def _current_for(d: Disclosure, group: list[Claim], index: int) -> Claim | None:
             return named[-1]
     paragraph = next((p.text for s in d.narrative for p in s.paragraphs if p.location.line == change.location.line), "")
     start = paragraph.rfind("。", 0, change.offset or 0) + 1
+    clause = max(start, paragraph.rfind("；", 0, change.offset or 0) + 1)
     same = [c for c in before if (c.offset or 0) >= start]
+    in_clause = [c for c in same if (c.offset or 0) >= clause]
+    if clause > start and in_clause:
+        return in_clause[0]  # "其中：A x万元，比上年增加…；B y万元，比上年减少…": each clause its own
     if same:
         return same[0]  # the sentence's head figure; later ones are its 其中 parts
     previous_start = paragraph.rfind("。", 0, max(start - 1, 0)) + 1

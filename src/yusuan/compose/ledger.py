@@ -1,0 +1,109 @@
+"""Line items rounded to the printed unit, and the sums every table and sentence draws on.
+
+All printed figures come from `Ledger.sum(...)` over the same rounded items, which is what
+makes the composed tables and narrative consistent by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from .. import catalogue
+from ..money import Unit
+from .rounding import allocate, round_tree, to_unit
+from .schema import BudgetInput, LineItem, funds, three_public_items
+
+_FISCAL = {f["name"] for f in funds() if f.get("fiscal")}
+PERSONNEL_CLASSES = ("301", "303")  # 人员经费 = 工资福利支出 + 对个人和家庭的补助
+RUNNING_COST_UNITS = ("行政单位", "参公事业单位")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line item with its printed amount."""
+
+    item: LineItem
+    value: Decimal
+
+    @property
+    def basic(self) -> bool:
+        return self.item.category == "基本支出"
+
+    @property
+    def fiscal(self) -> bool:
+        return self.item.fund in _FISCAL
+
+    @property
+    def personnel(self) -> bool:
+        return self.item.econ[:3] in PERSONNEL_CLASSES
+
+
+class Ledger:
+    """The department's line items in one unit, with the registry to name codes."""
+
+    def __init__(self, data: BudgetInput, unit: Unit):
+        self.data = data
+        self.unit = unit
+        values = round_tree(data.items, lambda i: i.amount,
+                            [lambda i: i.function[:3], lambda i: i.function[:5], lambda i: i.function], unit)
+        self.entries = [Entry(i, v) for i, v in zip(data.items, values, strict=True)]
+        self.registry = catalogue.data("classification.toml")
+        self.unit_kinds = {u.code: u.kind for u in data.units}
+
+    def sum(self, where: Callable[[Entry], bool] = lambda e: True) -> Decimal:
+        return sum((e.value for e in self.entries if where(e)), Decimal(0))
+
+    def select(self, where: Callable[[Entry], bool]) -> list[Entry]:
+        return [e for e in self.entries if where(e)]
+
+    def name(self, scheme: str, code: str) -> str:
+        return self.registry[scheme][code]
+
+    def convert(self, value_yuan: Decimal) -> Decimal:
+        """A figure that is not a sum of line items (a previous-year amount) in the printed unit."""
+        return to_unit(value_yuan, self.unit)
+
+    @cached_property
+    def projects(self) -> list[tuple[str, str, str, list[Entry]]]:
+        """(name, type, unit code, entries) per project, in order of first appearance."""
+        found: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            if entry.item.project:
+                found.setdefault(entry.item.project, []).append(entry)
+        return [(name, es[0].item.project_type or "", es[0].item.unit, es) for name, es in found.items()]
+
+    def three_public(self) -> dict[str, Decimal]:
+        """“三公”经费 by item: 一般公共预算 line items booked on the item's economic codes."""
+        return {t["key"]: self.sum(lambda e, codes=tuple(t["econ"]): e.item.fund == "一般公共预算"
+                                   and e.item.econ in codes)
+                for t in three_public_items()}
+
+    def running_cost(self) -> Decimal:
+        """机关运行经费: 公用经费 of 行政单位 and 参公事业单位 from 一般公共预算 basic spending."""
+        return self.sum(lambda e: e.basic and not e.personnel and e.item.fund == "一般公共预算"
+                        and self.unit_kinds.get(e.item.unit) in RUNNING_COST_UNITS)
+
+    def procurement(self) -> dict[str, Decimal]:
+        """政府采购 by category (货物/工程/服务), rounded so the categories add to the total."""
+        purchases = self.data.procurement
+        if self.unit is Unit.YUAN:
+            values = [p.amount for p in purchases]
+        else:
+            exact = [p.amount / self.unit.factor for p in purchases]
+            values = allocate(exact, to_unit(sum((p.amount for p in purchases), Decimal(0)), self.unit))
+        result = {c: Decimal(0) for c in ("货物", "工程", "服务")}
+        for purchase, value in zip(purchases, values, strict=True):
+            result[purchase.category] += value
+        return result
+
+
+def function_lines(entries: Iterable[Entry]) -> list[str]:
+    """The 类, 款 and 项 codes the entries use, in code order (类 before its 款 before its 项)."""
+    codes: set[str] = set()
+    for entry in entries:
+        f = entry.item.function
+        codes.update((f[:3], f[:5], f))
+    return sorted(codes, key=lambda c: (c[:3], c[:5] if len(c) >= 5 else "", c))

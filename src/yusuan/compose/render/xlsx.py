@@ -1,0 +1,111 @@
+"""Excel: the narrative on the first sheet, then one sheet per table — numbers stored as numbers
+with a #,##0.00 format, merged header cells, header rows frozen."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from ... import catalogue
+from ...money import parse_amount
+from ..document import Cell, ComposedTable, Composition
+
+_NUMBER_FORMAT = "#,##0.00"
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def render_xlsx(doc: Composition, path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "情况说明"
+    sheet.column_dimensions["A"].width = 120
+    row = 1
+    sheet.cell(row, 1, doc.title).font = Font(bold=True, size=14)
+    row += 2
+    sheet.cell(row, 1, "目录").font = Font(bold=True)
+    for entry in doc.contents():
+        row += 1
+        sheet.cell(row, 1, entry)
+    for section in doc.sections:
+        row += 2 if section.level == 1 else 1
+        sheet.cell(row, 1, section.heading).font = Font(bold=True)
+        for paragraph in section.paragraphs:
+            row += 1
+            cell = sheet.cell(row, 1, paragraph)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    names = {k.key: k.name for k in catalogue.table_kinds()}
+    used: set[str] = set()
+    for table in doc.tables:
+        _table_sheet(book, doc, table, _sheet_name(names.get(table.kind, table.kind), used))
+    book.save(str(path))
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    name = name.replace("“", "").replace("”", "")[:28]
+    candidate, n = name, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{name}({n})"
+    used.add(candidate)
+    return candidate
+
+
+def _table_sheet(book: Workbook, doc: Composition, table: ComposedTable, name: str) -> None:
+    sheet = book.create_sheet(name)
+    width = table.width
+    sheet.cell(1, 1, table.title).font = Font(bold=True, size=13)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.cell(1, 1).alignment = Alignment(horizontal="center")
+    sheet.cell(2, 1, f"部门名称：{doc.department}")
+    sheet.cell(3, 1, f"单位：{table.unit.value}")
+    first = 4
+    _place(sheet, table.header, first, header=True)
+    _place(sheet, table.body, first + len(table.header), header=False)
+    last = first + len(table.header) + len(table.body)
+    for note in (table.note, doc.rounding_note if not table.key_value else None):
+        if note:
+            sheet.cell(last, 1, note)
+            last += 1
+    if table.header:
+        sheet.freeze_panes = sheet.cell(first + len(table.header), 1)
+    for column in range(1, width + 1):
+        longest = max((len(str(c.value)) for c in sheet[get_column_letter(column)][first - 1:] if c.value), default=4)
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(10, longest * 1.6 + 2), 48)
+    sheet.print_title_rows = f"{first}:{first + len(table.header) - 1}" if table.header else None
+
+
+def _place(sheet, rows: list[list[Cell]], top: int, header: bool) -> None:
+    covered: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        column = 0
+        for cell in row:
+            if cell.rowspan == 0:
+                column += cell.colspan
+                continue
+            while (r, column) in covered:
+                column += 1
+            target = sheet.cell(top + r, column + 1)
+            value: str | float | Decimal | None = cell.text or None
+            if cell.numeric:
+                number = parse_amount(cell.text)
+                value = float(number) if number is not None else None
+                target.number_format = _NUMBER_FORMAT
+                target.alignment = Alignment(horizontal="right")
+            elif header:
+                target.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            target.value = value
+            target.font = Font(bold=cell.bold)
+            if cell.colspan > 1 or cell.rowspan > 1:
+                sheet.merge_cells(start_row=top + r, start_column=column + 1,
+                                  end_row=top + r + max(cell.rowspan, 1) - 1, end_column=column + cell.colspan)
+                covered.update((rr, cc) for rr in range(r, r + cell.rowspan)
+                               for cc in range(column, column + cell.colspan))
+            for rr in range(cell.rowspan or 1):
+                for cc in range(cell.colspan):
+                    sheet.cell(top + r + rr, column + cc + 1).border = _BOX
+            column += cell.colspan

@@ -1,0 +1,176 @@
+"""The compose input's shape, read from catalogue/compose_input.toml, and the checked records.
+
+The workbook template, the loaders and the validator all follow the same sheet/column list, so
+a column added to the catalogue appears in the template and is read and checked without code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+from .. import catalogue
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    type: str
+    required: bool = False
+    unique: bool = False
+    choices: tuple[str, ...] = ()
+    scheme: str | None = None  # for type "code": function / econ_dept / econ_gov
+    level: int | None = None  # for type "code": the level a line item must be coded at
+    ref: str | None = None  # "sheet.column" the value must appear in
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str
+    name: str
+    help: str
+    columns: tuple[Column, ...]
+    form: str = "rows"  # "rows" (a header row, one record per row) or "fields" (项目 | 内容)
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+@cache
+def sheets() -> tuple[Sheet, ...]:
+    spec = catalogue.data("compose_input.toml")
+    comparison_names = tuple(c["name"] for c in spec["comparison"])
+    result = []
+    for sheet in spec["sheet"]:
+        columns = []
+        for col in sheet["columns"]:
+            choices = tuple(col.get("choices", ()))
+            if col.get("choices_from") == "comparison":
+                choices = comparison_names
+            columns.append(Column(col["key"], col["header"], col["type"], col.get("required", False),
+                                  col.get("unique", False), choices, col.get("scheme"), col.get("level"),
+                                  col.get("ref")))
+        result.append(Sheet(sheet["key"], sheet["name"], sheet.get("help", ""), tuple(columns),
+                            sheet.get("form", "rows")))
+    return tuple(result)
+
+
+def sheet(key: str) -> Sheet:
+    return next(s for s in sheets() if s.key == key)
+
+
+@cache
+def comparisons() -> dict[str, str]:
+    """Chinese name → comparison key (收支总计 → total)."""
+    return {c["name"]: c["key"] for c in catalogue.data("compose_input.toml")["comparison"]}
+
+
+@cache
+def funds() -> tuple[dict, ...]:
+    return tuple(catalogue.data("compose_input.toml")["fund"])
+
+
+@cache
+def three_public_items() -> tuple[dict, ...]:
+    return tuple(catalogue.data("compose_input.toml")["three_public"])
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in the input: sheet, the row number the user sees, and the column header."""
+
+    sheet: str
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        text = f"工作表「{self.sheet}」"
+        if self.row is not None:
+            text += f"第 {self.row} 行"
+        if self.column:
+            text += f"「{self.column}」"
+        return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: Where
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}：{self.message}"
+
+
+class InputError(Exception):
+    """The input has mistakes; nothing is composed. Every problem says where it is."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class BudgetUnit:
+    code: str
+    name: str
+    kind: str  # 行政单位 / 参公事业单位 / 事业单位
+
+
+@dataclass(frozen=True)
+class LineItem:
+    unit: str
+    function: str
+    econ: str
+    gov_econ: str
+    fund: str
+    carryover: bool
+    category: str  # 基本支出 / 项目支出
+    project: str | None
+    project_type: str | None
+    amount: Decimal  # 元
+    where: Where
+
+
+@dataclass(frozen=True)
+class Prior:
+    amount: Decimal  # 元
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Purchase:
+    unit: str
+    name: str
+    category: str
+    amount: Decimal  # 元
+
+
+@dataclass(frozen=True)
+class Target:
+    project: str
+    level1: str
+    level2: str
+    name: str
+    value: str
+
+
+@dataclass
+class BudgetInput:
+    """A department's budget data, checked: every code known, every amount a Decimal in 元."""
+
+    department: str
+    year: int
+    duties: str
+    organisation: str
+    units: list[BudgetUnit]
+    items: list[LineItem]
+    region: str | None = None
+    code: str | None = None
+    date: str | None = None
+    prior: dict[str, Prior] = field(default_factory=dict)  # comparison key → previous year
+    three_public_use: dict[str, str] = field(default_factory=dict)  # item key → what it pays for
+    procurement: list[Purchase] = field(default_factory=list)
+    assets: dict[str, int] = field(default_factory=dict)
+    targets: list[Target] = field(default_factory=list)
