@@ -159,3 +159,76 @@ def render_text(disclosure: Disclosure) -> str:
         lines += ["", f"提示（{len(disclosure.warnings)} 条）："]
         lines += [f"  {w}" for w in disclosure.warnings]
     return "\n".join(lines)
+
+
+@app.command()
+def template(
+    out: Path = typer.Argument(..., help="要生成的输入工作簿，如 budget.xlsx"),
+    source: Path | None = typer.Option(None, "--from", help="用 YAML/JSON 数据预先填好（如 examples/ 中的示例）"),
+) -> None:
+    """生成编制用的输入工作簿模板（部门信息、预算单位、支出明细、上年数、三公、采购、资产、绩效目标）。"""
+    from .compose.inputs import InputError, read_mapping
+    from .compose.workbook import write_template
+
+    records = None
+    if source is not None:
+        try:
+            records = read_mapping(source)
+        except InputError as error:
+            _input_problems(error)
+            raise typer.Exit(2) from error
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_template(out, records)
+    console.print(f"已生成 {out}")
+
+
+@app.command()
+def compose(
+    source: Path = typer.Argument(..., help="预算数据：工作簿（.xlsx）或 YAML/JSON"),
+    out: Path = typer.Option(..., "--out", "-o", help="输出目录"),
+    layout: str = typer.Option("national", "--template", "-t", help="模板：national（全国通用）或 shanghai（上海）"),
+    formats: list[str] = typer.Option(["docx,xlsx,pdf,html"], "--format", "-f",
+                                      help="输出格式，逗号分隔：docx、xlsx、pdf、html"),
+) -> None:
+    """由预算数据生成完整的部门预算公开文件（全部标准表与情况说明，口径一致）。"""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .compose import InputError, layouts, load
+    from .compose import compose as compose_document
+    from .compose.output import FORMATS, write
+    from .compose.render.pdf import PdfEngineMissing
+
+    chosen = _split(formats)
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or layout not in layouts():
+        problem = (f"不支持的输出格式：{'、'.join(unknown)}（可选：{'、'.join(FORMATS)}）" if unknown
+                   else f"未知的模板：{layout}（可选：{'、'.join(layouts())}）")
+        console.print(f"[red]{problem}[/red]")
+        raise typer.Exit(2)
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=console, transient=True) as progress:
+        task = progress.add_task("读取并检查预算数据", total=2 + len(chosen))
+        try:
+            data = load(source)
+        except InputError as error:
+            progress.stop()
+            _input_problems(error)
+            raise typer.Exit(2) from error
+        progress.update(task, advance=1, description=f"汇总 {len(data.items)} 笔支出明细")
+        document = compose_document(data, layout)
+        progress.update(task, advance=1, description="生成文件")
+        try:
+            written = write(document, out, chosen,
+                            step=lambda fmt: progress.update(task, advance=1, description=f"已生成 {fmt.upper()}"))
+        except PdfEngineMissing as error:
+            progress.stop()
+            console.print(f"[red]{error}[/red]（未写出任何文件）")
+            raise typer.Exit(1) from error
+    for path in written:
+        console.print(f"已生成 {path}")
+
+
+def _input_problems(error) -> None:
+    console.print(f"[red]输入数据有 {len(error.problems)} 处问题，未生成任何文件：[/red]")
+    for problem in error.problems:
+        console.print(f"  {problem}", highlight=False)

@@ -48,7 +48,7 @@ def load(path: str | Path) -> BudgetInput:
     if suffix in (".xlsx", ".xlsm"):
         raw = _read_workbook(path)
     elif suffix in (".yaml", ".yml", ".json"):
-        raw = _read_mapping(path)
+        raw = read_mapping(path)
     else:
         raise InputError([Problem(Where(path.name), "不支持的输入格式，请使用 .xlsx、.yaml 或 .json")])
     return check(raw)
@@ -88,7 +88,7 @@ def _records_from_rows(spec: Sheet, rows: list[tuple]) -> list[Record]:
     return records
 
 
-def _read_mapping(path: Path) -> dict[str, list[Record]]:
+def read_mapping(path: Path) -> dict[str, list[Record]]:
     """YAML/JSON: sheet (Chinese name or key) → list of records keyed by header or column key."""
     import yaml
 

@@ -212,6 +212,9 @@ def _gap_cells(chars: list[dict]) -> list[str]:
     return cells
 
 
+_SHORT_FIELD = re.compile(r"^[^\s，。；：:]{1,6}[：:].{0,10}$")  # "单位：元" under "部门名称：…"
+
+
 def _join_paragraphs(items: list[_Item]) -> list[_Item]:
     """Narrative lines wrapped by the page width, joined back into paragraphs.
 
@@ -232,6 +235,7 @@ def _join_paragraphs(items: list[_Item]) -> list[_Item]:
             em = max(item.line.bbox[3] - item.line.bbox[1], 6)
             if (previous.line.bbox[2] >= right - 1.5 * em and item.line.bbox[0] <= left + 0.5 * em
                     and not _PARAGRAPH_START.match(item.line.text)
+                    and not _SHORT_FIELD.match(item.line.text)
                     and item.line.bbox[1] - previous.line.bbox[3] < em):
                 joined = previous.line
                 glue = "" if _CJK.search(joined.text[-1:]) or _CJK.match(item.line.text[:1]) else " "

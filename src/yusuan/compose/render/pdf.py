@@ -50,6 +50,6 @@ def render_pdfs(jobs: list[tuple[Composition, Path]]) -> None:
                 page.set_content(html_text(doc), wait_until="load")
                 page.pdf(path=str(path), format="A4", print_background=True, prefer_css_page_size=True,
                          display_header_footer=True, header_template="<span></span>", footer_template=_FOOTER,
-                         margin={"top": "18mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
+                         margin={"top": "30mm", "bottom": "30mm", "left": "20mm", "right": "20mm"})
         finally:
             browser.close()

@@ -1,0 +1,56 @@
+"""Write a composition in the requested formats — all of them or none.
+
+Files are rendered into a hidden staging folder inside the output folder and moved into place
+only when every format succeeded, so an error (a missing PDF engine, a full disk) never leaves
+a partial set that looks like a result.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .document import Composition
+from .render.docx import render_docx
+from .render.html import render_html
+from .render.pdf import render_pdf
+from .render.xlsx import render_xlsx
+
+RENDERERS: dict[str, Callable[[Composition, Path], None]] = {
+    "docx": render_docx, "xlsx": render_xlsx, "html": render_html, "pdf": render_pdf,
+}
+FORMATS = tuple(RENDERERS)
+
+
+def file_stem(doc: Composition) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", doc.title)
+
+
+def write(doc: Composition, out: Path, formats: list[str],
+          step: Callable[[str], None] | None = None) -> list[Path]:
+    """Render `doc` as each format into `out`; returns the written paths. `step(format)` is called
+    after each format (for a progress display)."""
+    unknown = [f for f in formats if f not in RENDERERS]
+    if unknown:
+        raise ValueError(f"不支持的输出格式：{'、'.join(unknown)}（可选：{'、'.join(FORMATS)}）")
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".yusuan-compose-", dir=out))
+    try:
+        staged = []
+        for fmt in formats:
+            path = staging / f"{file_stem(doc)}.{fmt}"
+            RENDERERS[fmt](doc, path)
+            staged.append(path)
+            if step:
+                step(fmt)
+        written = []
+        for path in staged:
+            target = out / path.name
+            path.replace(target)
+            written.append(target)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
