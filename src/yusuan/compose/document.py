@@ -81,3 +81,25 @@ class Composition:
                 seen.add(table.kind)
             entries.append(table.title)
         return entries
+
+
+def positions(rows: list[list[Cell]]) -> list[dict[int, tuple[Cell, bool]]]:
+    """Per row: grid column → (cell, continued). `continued` marks a position that a cell from a
+    row above covers (a vertical merge); covered positions may be implicit (header rows) or
+    held by placeholder cells with rowspan 0 (merged indicator columns)."""
+    placed: list[dict[int, tuple[Cell, bool]]] = [{} for _ in rows]
+    covered: dict[tuple[int, int], int] = {}
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            if cell.rowspan == 0:
+                c += cell.colspan
+                continue
+            while (r, c) in covered:
+                c += covered[(r, c)]
+            placed[r][c] = (cell, False)
+            for below in range(r + 1, min(r + cell.rowspan, len(rows))):
+                placed[below][c] = (cell, True)
+                covered[(below, c)] = cell.colspan
+            c += cell.colspan
+    return placed

@@ -125,7 +125,7 @@ def summary(ledger: Ledger, title: str) -> list[ComposedTable]:
         (("本年收入合计", current), ("本年支出合计", total)),
         (("上年结转结余", carry), ("年终结转结余", Decimal(0))),
         (("收入总计", current + carry), ("支出总计", total)),
-    ], ["amount"])
+    ], ["total"])
     return [table]
 
 
@@ -163,10 +163,9 @@ def fiscal_summary(ledger: Ledger, title: str) -> list[ComposedTable]:
 
 def _two_sided(table: ComposedTable, left: list, right: list, totals: list, right_keys: list[str]) -> None:
     """Lay income lines beside expenditure lines; totals rows at the bottom."""
-    width = len(right_keys)
     for i in range(max(len(left), len(right))):
         cells: list[Cell] = []
-        for side, lines, keys in (("income", left, ["amount"]), ("expenditure", right, right_keys)):
+        for side, lines, keys in (("income", left, ["total"]), ("expenditure", right, right_keys)):
             if i < len(lines):
                 label, value, role = lines[i]
                 values = value if isinstance(value, list) else [value]
@@ -180,10 +179,10 @@ def _two_sided(table: ComposedTable, left: list, right: list, totals: list, righ
         always = "总计" in left_label
         table.body.append([Cell(left_label, bold=True), *_numbers([left_value], always),
                            Cell(right_label, bold=True), *_numbers(values, always)])
-        table.records.append(Record(left_label, {"amount": left_value}, role="total", section="income"))
-        table.records.append(Record(right_label, dict(zip(right_keys, values, strict=True)), role="total",
-                                    section="expenditure"))
-    del width
+        for label, section, measures in ((left_label, "income", {"total": left_value}),
+                                         (right_label, "expenditure", dict(zip(right_keys, values, strict=True)))):
+            role = "total" if "总计" in label or "合计" in label else "item"
+            table.records.append(Record(label, measures, role=role, section=section))
 
 
 # ------------------------------------------------------------------ income by unit

@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ..document import Cell, ComposedTable, Composition
+from ..document import Cell, ComposedTable, Composition, positions
 
 _FONT = "宋体"
 _HEADING_FONT = "黑体"
@@ -101,51 +101,72 @@ def _table(document, doc: Composition, table: ComposedTable) -> None:
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph(f"部门名称：{doc.department}")
     document.add_paragraph(f"单位：{table.unit.value}")
-    rows = table.header + table.body
-    grid = document.add_table(rows=len(rows), cols=table.width)
+    grid = document.add_table(rows=0, cols=table.width)
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fill(grid, rows, len(table.header))
-    for index in range(len(table.header)):
-        _repeat_header(grid.rows[index])
+    _fill(grid._tbl, table.header + table.body, len(table.header))
     if table.note:
         document.add_paragraph(table.note)
     if doc.rounding_note and not table.key_value:
         document.add_paragraph(doc.rounding_note)
 
 
-def _fill(grid, rows: list[list[Cell]], header_rows: int) -> None:
-    """Place each cell at its grid position (skipping positions covered by merges) and merge."""
-    covered: set[tuple[int, int]] = set()
-    for r, row in enumerate(rows):
-        c = 0
-        for cell in row:
-            if cell.rowspan == 0:  # a position the merge above already covers
-                c += cell.colspan
-                continue
-            while (r, c) in covered:
-                c += 1
-            target = grid.cell(r, c)
-            if cell.colspan > 1 or cell.rowspan > 1:
-                target = target.merge(grid.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
-                covered.update((rr, cc) for rr in range(r, r + cell.rowspan) for cc in range(c, c + cell.colspan))
-            _write(target, cell, centred=r < header_rows)
-            c += cell.colspan
+def _fill(tbl, rows: list[list[Cell]], header_rows: int) -> None:
+    """Write the rows as WordprocessingML directly: gridSpan for merges across, vMerge for merges
+    down. (python-docx's cell()/merge() rebuild the whole cell map on every call — quadratic, and
+    minutes for a department with hundreds of performance tables.)"""
+    for r, row in enumerate(positions(rows)):
+        tr = OxmlElement("w:tr")
+        if r < header_rows:
+            properties = OxmlElement("w:trPr")
+            marker = OxmlElement("w:tblHeader")
+            marker.set(qn("w:val"), "true")
+            properties.append(marker)
+            tr.append(properties)
+        for c in sorted(row):
+            cell, continued = row[c]
+            tr.append(_tc(cell, continued, centred=r < header_rows))
+        tbl.append(tr)
 
 
-def _write(target, cell: Cell, centred: bool) -> None:
-    paragraph = target.paragraphs[0]
-    run = paragraph.add_run(cell.text)
-    run.font.size = Pt(9)
-    run.bold = cell.bold
-    if cell.numeric:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    elif centred:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
-def _repeat_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    marker = OxmlElement("w:tblHeader")
-    marker.set(qn("w:val"), "true")
-    properties.append(marker)
+def _tc(cell: Cell, continued: bool, centred: bool):
+    tc = OxmlElement("w:tc")
+    properties = OxmlElement("w:tcPr")
+    if cell.colspan > 1:
+        span = OxmlElement("w:gridSpan")
+        span.set(qn("w:val"), str(cell.colspan))
+        properties.append(span)
+    if cell.rowspan > 1:
+        merge = OxmlElement("w:vMerge")
+        if not continued:
+            merge.set(qn("w:val"), "restart")
+        properties.append(merge)
+    if centred:
+        align = OxmlElement("w:vAlign")
+        align.set(qn("w:val"), "center")
+        properties.append(align)
+    tc.append(properties)
+    paragraph = OxmlElement("w:p")
+    justify = "right" if cell.numeric else "center" if centred else None
+    if justify:
+        paragraph_properties = OxmlElement("w:pPr")
+        jc = OxmlElement("w:jc")
+        jc.set(qn("w:val"), justify)
+        paragraph_properties.append(jc)
+        paragraph.append(paragraph_properties)
+    if cell.text and not continued:
+        run = OxmlElement("w:r")
+        run_properties = OxmlElement("w:rPr")
+        if cell.bold:
+            run_properties.append(OxmlElement("w:b"))
+        size = OxmlElement("w:sz")
+        size.set(qn("w:val"), "18")  # 9 pt
+        run_properties.append(size)
+        run.append(run_properties)
+        text = OxmlElement("w:t")
+        text.set(qn("xml:space"), "preserve")
+        text.text = cell.text
+        run.append(text)
+        paragraph.append(run)
+    tc.append(paragraph)
+    return tc

@@ -3,7 +3,6 @@ with a #,##0.00 format, merged header cells, header rows frozen."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,7 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from ... import catalogue
 from ...money import parse_amount
-from ..document import Cell, ComposedTable, Composition
+from ..document import Cell, ComposedTable, Composition, positions
 
 _NUMBER_FORMAT = "#,##0.00"
 _THIN = Side(style="thin")
@@ -80,32 +79,24 @@ def _table_sheet(book: Workbook, doc: Composition, table: ComposedTable, name: s
 
 
 def _place(sheet, rows: list[list[Cell]], top: int, header: bool) -> None:
-    covered: set[tuple[int, int]] = set()
-    for r, row in enumerate(rows):
-        column = 0
-        for cell in row:
-            if cell.rowspan == 0:
-                column += cell.colspan
+    for r, row in enumerate(positions(rows)):
+        for column, (cell, continued) in row.items():
+            if continued:
                 continue
-            while (r, column) in covered:
-                column += 1
             target = sheet.cell(top + r, column + 1)
-            value: str | float | Decimal | None = cell.text or None
             if cell.numeric:
                 number = parse_amount(cell.text)
-                value = float(number) if number is not None else None
+                target.value = float(number) if number is not None else None
                 target.number_format = _NUMBER_FORMAT
                 target.alignment = Alignment(horizontal="right")
-            elif header:
-                target.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            target.value = value
+            else:
+                target.value = cell.text or None
+                if header:
+                    target.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             target.font = Font(bold=cell.bold)
             if cell.colspan > 1 or cell.rowspan > 1:
                 sheet.merge_cells(start_row=top + r, start_column=column + 1,
-                                  end_row=top + r + max(cell.rowspan, 1) - 1, end_column=column + cell.colspan)
-                covered.update((rr, cc) for rr in range(r, r + cell.rowspan)
-                               for cc in range(column, column + cell.colspan))
-            for rr in range(cell.rowspan or 1):
+                                  end_row=top + r + cell.rowspan - 1, end_column=column + cell.colspan)
+            for rr in range(cell.rowspan):
                 for cc in range(cell.colspan):
                     sheet.cell(top + r + rr, column + cc + 1).border = _BOX
-            column += cell.colspan

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# System packages yusuan needs beyond Python: Debian's chromium (prints the composed PDF through
+# Playwright; no browser is downloaded) and CJK fonts (WenQuanYi Zen Hei gives each ideograph its
+# own glyph, so the PDF's text layer reads back exactly; Noto CJK as a fallback).
+set -euo pipefail
+packages=(chromium fonts-wqy-zenhei fonts-noto-cjk)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "需要安装：${missing[*]}（本机没有 apt-get，请用系统的包管理器安装；或设置 YUSUAN_CHROMIUM 指向 chromium）" >&2
+  exit 1
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
