@@ -58,11 +58,9 @@ def _planted(tmp_path: Path) -> Path:
     del items[17]["项目类型"]  # a project without its type
     items[5]["金额（元）"] = "九万五千六"  # not a number
     book = tmp_path / "planted.xlsx"
-    records = {}
     source = tmp_path / "planted.yaml"
     source.write_text(yaml.safe_dump(planted, allow_unicode=True), encoding="utf-8")
-    records = read_mapping(source)
-    write_template(book, records)
+    write_template(book, read_mapping(source))
     return book
 
 

@@ -141,7 +141,7 @@ class _Checker:
         if kind == "money":
             return self._money(where, raw, text)
         if kind == "count":
-            if isinstance(raw, bool) or not re.fullmatch(r"\d+", text.replace(".0", "", 1) if text.endswith(".0") else text):
+            if isinstance(raw, bool) or not re.fullmatch(r"\d+", text):
                 self.problem(where, f"“{text}”不是非负整数")
                 return None
             return int(float(text))

@@ -225,7 +225,7 @@ def gpb_basic_econ(ledger: Ledger, title: str) -> list[ComposedTable]:
         personnel = sum((e.value for e in chosen if e.personnel), Decimal(0))
         public = sum((e.value for e in chosen if not e.personnel), Decimal(0))
         always = role == "total"
-        table.body.append([Cell(code or ""), Cell(label, bold=always or (code or "").__len__() == 3),
+        table.body.append([Cell(code or ""), Cell(label, bold=always or len(code or "") == 3),
                            *_numbers([personnel + public, personnel, public], always)])
         table.records.append(Record(label, {"total": personnel + public, "personnel": personnel,
                                             "public": public}, code, role))
