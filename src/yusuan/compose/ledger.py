@@ -89,11 +89,8 @@ class Ledger:
     def procurement(self) -> dict[str, Decimal]:
         """政府采购 by category (货物/工程/服务), rounded so the categories add to the total."""
         purchases = self.data.procurement
-        if self.unit is Unit.YUAN:
-            values = [p.amount for p in purchases]
-        else:
-            exact = [p.amount / self.unit.factor for p in purchases]
-            values = allocate(exact, to_unit(sum((p.amount for p in purchases), Decimal(0)), self.unit))
+        exact = [p.amount / self.unit.factor for p in purchases]
+        values = allocate(exact, to_unit(sum((p.amount for p in purchases), Decimal(0)), self.unit))
         result = {c: Decimal(0) for c in ("货物", "工程", "服务")}
         for purchase, value in zip(purchases, values, strict=True):
             result[purchase.category] += value

@@ -42,17 +42,20 @@ def change(ledger: Ledger, key: str, now: Decimal) -> str:
     prior = ledger.data.prior.get(key)
     if prior is None:
         return ""
-    before = ledger.convert(prior.amount)
+    return compared(ledger, now, ledger.convert(prior.amount), prior.reason)
+
+
+def compared(ledger: Ledger, now: Decimal, before: Decimal, reason: str | None = None) -> str:
+    """The change from `before` to `now` in words (持平 / 增加…增长…% / 减少…下降…%), with the reason."""
     last = f"{ledger.data.year - 1}年"
-    reason = f"，主要原因是{prior.reason.rstrip('。；;，,')}" if prior.reason else ""
+    reason = reason.rstrip("。；;，,") if reason else ""
     if now == before:
-        return f"，与{last}持平" + (f"，{prior.reason.rstrip('。；;，,')}" if prior.reason else "")
+        return f"，与{last}持平" + (f"，{reason}" if reason else "")
     difference = abs(now - before)
-    word = "增加" if now > before else "减少"
-    text = f"，比{last}{word}{amount(ledger, difference)}"
+    text = f"，比{last}{'增加' if now > before else '减少'}{amount(ledger, difference)}"
     if before > 0:
         text += f"，{'增长' if now > before else '下降'}{share(difference, before)}"
-    return text + reason
+    return text + (f"，主要原因是{reason}" if reason else "")
 
 
 def _prefix(ledger: Ledger) -> str:
@@ -64,7 +67,7 @@ def overview(ledger: Ledger) -> list[Section]:
     total = ledger.sum()
     text = (f"{_prefix(ledger)}收入总计{amount(ledger, total)}，支出总计{amount(ledger, total)}"
             f"{change(ledger, 'total', total)}。")
-    return [Section("一、收入支出预算总体情况", [text])]
+    return [Section("收入支出预算总体情况", [text])]
 
 
 @writer("income")
@@ -87,7 +90,7 @@ def income(ledger: Ledger) -> list[Section]:
         moved = change(ledger, key, value)
         if moved:
             sentences.append(f"{ledger.data.year}年{label}{amount(ledger, value)}{moved}。")
-    return [Section("二、收入预算情况", ["".join(sentences)])]
+    return [Section("收入预算情况", ["".join(sentences)])]
 
 
 @writer("expenditure")
@@ -101,7 +104,7 @@ def expenditure(ledger: Ledger) -> list[Section]:
         moved = change(ledger, key, value)
         if moved:
             paragraphs.append(f"{ledger.data.year}年{label}{amount(ledger, value)}{moved}。")
-    return [Section("三、支出预算情况", paragraphs)]
+    return [Section("支出预算情况", paragraphs)]
 
 
 @writer("fiscal")
@@ -121,7 +124,7 @@ def fiscal(ledger: Ledger) -> list[Section]:
                 for c in sorted({e.item.function[:3] for e in entries})]
     text = (f"{_prefix(ledger)}财政拨款收支总预算{amount(ledger, total)}。收入包括：" + "，".join(parts) +
             "；支出包括：" + "，".join(spending) + "。")
-    return [Section("四、财政拨款收支预算情况", [text])]
+    return [Section("财政拨款收支预算情况", [text])]
 
 
 @writer("gpb")
@@ -133,7 +136,7 @@ def gpb(ledger: Ledger) -> list[Section]:
         value = sum((e.value for e in entries if e.item.function.startswith(c)), Decimal(0))
         parts.append(f"{ledger.name('function', c)}{amount(ledger, value)}，占{share(value, total)}")
     text = f"{_prefix(ledger)}一般公共预算支出{amount(ledger, total)}，主要用于：" + "；".join(parts) + "。"
-    return [Section("五、一般公共预算支出预算情况", [text])]
+    return [Section("一般公共预算支出预算情况", [text])]
 
 
 @writer("gpb_lines")
@@ -146,7 +149,7 @@ def gpb_lines(ledger: Ledger) -> list[Section]:
         path = (f"{ledger.name('function', code[:3])}（类）{ledger.name('function', code[:5])}（款）"
                 f"{ledger.name('function', code)}（项）")
         lines.append(f"{n}. “{path}”{ledger.data.year}年预算安排{amount(ledger, value)}。")
-    return [Section("六、一般公共预算支出功能分类明细", lines)]
+    return [Section("一般公共预算支出功能分类明细", lines)]
 
 
 @writer("gpb_basic")
@@ -168,15 +171,7 @@ def three_public(ledger: Ledger) -> list[Section]:
     priors = [ledger.data.prior.get(f"three_public.{k}") for k in values]
     head = f"{_prefix(ledger)}“三公”经费预算{amount(ledger, total)}"
     if all(p is not None for p in priors):
-        before = sum((ledger.convert(p.amount) for p in priors if p), Decimal(0))
-        last = f"{ledger.data.year - 1}年"
-        if total == before:
-            head += f"，与{last}持平"
-        else:
-            word, rate = ("增加", "增长") if total > before else ("减少", "下降")
-            head += f"，比{last}{word}{amount(ledger, abs(total - before))}"
-            if before:
-                head += f"，{rate}{share(abs(total - before), before)}"
+        head += compared(ledger, total, sum((ledger.convert(p.amount) for p in priors if p), Decimal(0)))
     parts = []
     for key in ("abroad", "car_purchase", "car_operation", "reception"):
         value = values[key]
@@ -261,6 +256,5 @@ def write(ledger: Ledger, keys: list[str]) -> list[Section]:
     for key in keys:
         sections.extend(WRITERS[key](ledger))
     for n, section in enumerate(sections, start=1):
-        title = section.heading.split("、", 1)[-1] if "、" in section.heading[:3] else section.heading
-        section.heading = f"{numeral(n)}、{title}"
+        section.heading = f"{numeral(n)}、{section.heading}"
     return sections

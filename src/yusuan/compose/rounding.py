@@ -44,8 +44,6 @@ def allocate(exact: Sequence[Decimal], target: Decimal) -> list[Decimal]:
 def round_tree(items: Sequence[T], amount: Callable[[T], Decimal], levels: Sequence[Callable[[T], str]],
                unit: Unit) -> list[Decimal]:
     """Rounded amount of every item (in `unit`), residue allocated level by level."""
-    if unit is Unit.YUAN:
-        return [amount(i).quantize(QUANTUM) for i in items]
     exact = [amount(i) / unit.factor for i in items]
     result: list[Decimal] = [Decimal(0)] * len(items)
 
