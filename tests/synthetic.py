@@ -5,11 +5,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yusuan.model import Disclosure, Location, Meta, PerformanceTarget, Project, Row, Source, Table
-from yusuan.money import Unit
-from yusuan.readers.layout import Line
-from yusuan.recognize.figures import key_figures
+from yusuan.model import (
+    Disclosure,
+    Line,
+    Location,
+    Meta,
+    PerformanceTarget,
+    Project,
+    Row,
+    Source,
+    Table,
+    Unit,
+)
+from yusuan.recognize import understand
 from yusuan.recognize.narrative import narrative_sections
+from yusuan.recognize.segment import toc_entry
 
 FILE = "synthetic.txt"
 
@@ -28,12 +38,11 @@ def document(*tables: Table, narrative: list[str] = (), projects: list[Project] 
              performance: list[PerformanceTarget] = (), toc: list[str] = (), year: int = 2024) -> Disclosure:
     d = Disclosure(source=Source(FILE, "0" * 64, "text"), meta=Meta(department="合成局", year=year))
     d.tables = list(tables)
-    d.narrative = narrative_sections([Line(100 + i, text) for i, text in enumerate(narrative)], FILE)
+    d.narrative = narrative_sections([Line(100 + i, text, file=FILE) for i, text in enumerate(narrative)])
     d.projects = list(projects)
     d.performance = list(performance)
-    d.toc = list(toc)
-    d.figures = key_figures(d)
-    return d
+    d.toc = [toc_entry(Line(10 + i, title, file=FILE)) for i, title in enumerate(toc)]
+    return understand(d)
 
 
 def project(name: str, amount: str, line: int = 50) -> Project:

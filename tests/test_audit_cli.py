@@ -24,10 +24,10 @@ def test_exit_codes(tmp_path):
 def test_json_report_schema():
     result = runner.invoke(app, ["audit", str(seed_path("003")), "--format", "json"])
     data = json.loads(result.stdout)
-    assert data["schema"] == "yusuan.audit/1"
+    assert data["schema"] == "yusuan.audit/2"
     assert data["summary"]["errors"] == 2
     assert set(data["summary"]) == {"errors", "warnings", "notices", "rules_run", "rules_not_checked"}
-    assert data["disclosure"]["schema"] == "yusuan.disclosure/1"
+    assert data["disclosure"]["schema"] == "yusuan.disclosure/2"
     unit = [f for f in data["findings"] if f["rule"] == "UNIT-001"][0]
     assert unit["evidence"][0]["location"]["line"] == 2234 and "4000元" in unit["evidence"][0]["excerpt"]
 

@@ -10,7 +10,7 @@ from synthetic import document, project, row, table, target
 from yusuan.audit import audit
 from yusuan.audit.engine import implementations
 from yusuan.catalogue import rules
-from yusuan.money import Unit
+from yusuan.model.money import Unit
 
 
 def found(d, rule: str, strict: bool = False):

@@ -26,11 +26,11 @@ def test_parse_json_contract(tmp_path):
     result = runner.invoke(app, ["parse", str(EXAMPLE), "--format", "json", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / (EXAMPLE.stem + ".json")).read_text(encoding="utf-8"))
-    assert data["schema"] == "yusuan.disclosure/1"
-    assert data["meta"] == {"department": "示例区人力资源局", "year": 2025, "kind": "budget",
-                            "region": None, "unit": "万元"}
-    assert data["figures"]["total_income"] == {"value": "1230.00", "unit": "万元", "source": "summary",
-                                               "location": {"line": 33, "end_line": 33, "column": 1}}
+    assert data["schema"] == "yusuan.disclosure/2"
+    assert data["meta"] == {"department": "示例区人力资源局", "year": 2025, "kind": "budget", "unit": "万元"}
+    figure = data["figures"]["total_income"]
+    assert (figure["value"], figure["unit"], figure["source"]) == ("1230.00", "万元", "summary")
+    assert figure["location"] == {"file": str(EXAMPLE), "line": 33, "end_line": 33, "column": 1}
     expenditure = next(t for t in data["tables"] if t["kind"] == "expenditure")
     row = next(r for r in expenditure["rows"] if r["code"] == "2080106")
     assert row["values"] == {"total": "400.00", "project": "400.00"}

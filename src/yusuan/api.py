@@ -1,49 +1,153 @@
-"""Library entry points shared by the CLI (and later the web app, API and batch runner)."""
+"""Library entry points: the one place the CLI (and later the web app, API and batch runner)
+calls. Each is a thin sequence of stages — read, recognise, audit, report, compose."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .audit import AuditReport, Evidence, audit
-from .model import Disclosure
-from .money import format_decimal
+from .audit import audit, select_rules
+from .model import AuditReport, Disclosure
+from .model.limits import Limits, ReadError
+from .model.serialize import FormatError, is_saved_disclosure, loads, to_dict
 from .readers import read_layout
-from .readers.layout import Layout
 from .recognize import recognize
+from .report import audit as report_audit
+from .report import disclosure as report_disclosure
+from .report import rules as report_rules
+
+if TYPE_CHECKING:
+    from .compose.schema import BudgetInput
+
+__all__ = ["AuditReport", "Disclosure", "ReadError", "audit_file",
+           "audit_dict", "audit_html", "audit_text", "check_rule_selection", "compose_budget", "compose_formats",
+           "compose_layouts", "disclosure_dict", "disclosure_text", "json_documents", "load_budget",
+           "load_disclosure", "parse_file", "rules_listing", "write_budget_template", "write_composed"]
 
 
 def parse_file(path: str | Path) -> Disclosure:
-    """Read and recognise one disclosure; raises readers.ReadError for unreadable input."""
-    return recognize(read_layout(path))
+    """Read and recognise one disclosure — or load one saved as `yusuan.disclosure/2` JSON
+    (recognised by content, like every format). Raises ReadError for unreadable input."""
+    path = Path(path)
+    saved = load_disclosure(path)
+    return saved if saved is not None else recognize(read_layout(path))
+
+
+def load_disclosure(path: Path) -> Disclosure | None:
+    """The disclosure saved in `path`, or None when the file is not a saved disclosure."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None  # read_layout reports it
+    if not is_saved_disclosure(head):
+        return None
+    size = path.stat().st_size
+    if size > Limits().max_bytes:
+        raise ReadError(f"{path}：文件过大（{size} 字节，上限 {Limits().max_bytes} 字节）")
+    try:
+        return loads(path.read_bytes())
+    except FormatError as error:
+        raise ReadError(f"{path}：{error}") from error
 
 
 def audit_file(path: str | Path, *, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
                strict: bool = False) -> AuditReport:
-    """Read, recognise and audit one disclosure; evidence gets the printed source lines."""
-    layout = read_layout(path)
-    report = audit(recognize(layout), select=select, ignore=ignore, strict=strict)
-    attach_excerpts(report, layout)
-    return report
+    """Read, recognise (or load) and audit one disclosure."""
+    return audit(parse_file(path), select=select, ignore=ignore, strict=strict)
 
 
-def attach_excerpts(report: AuditReport, layout: Layout) -> None:
-    """Give each piece of evidence the line it was read from, as printed (cells joined by │)."""
-    printed: dict[int, str] = {}
-    for line in layout.lines:
-        text = line.text if line.cells is None else " │ ".join(c.strip() for c in line.cells)
-        printed.setdefault(line.line, text.strip())
-    for finding in report.findings:
-        for evidence in finding.evidence:
-            if evidence.excerpt is None and evidence.location.line in printed:
-                evidence.excerpt = _window(printed[evidence.location.line], evidence)
+# ---- reports -----------------------------------------------------------------------------------
+
+def check_rule_selection(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[str]:
+    """The rule IDs a selection names; ValueError (Chinese) for an unknown ID or family."""
+    return select_rules(select, ignore)
 
 
-def _window(text: str, evidence: Evidence, width: int = 160) -> str:
-    """A long narrative line cut to the part around the evidence's number."""
-    if len(text) <= width:
-        return text
-    needle = format_decimal(evidence.value) if evidence.value is not None else (evidence.row or "")
-    at = text.find(evidence.row if evidence.row and evidence.row in text else needle)
-    start = max(0, at - width // 3) if at >= 0 else 0
-    return ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")
+def disclosure_text(disclosure: Disclosure) -> str:
+    return report_disclosure.render_text(disclosure)
+
+
+def disclosure_dict(disclosure: Disclosure) -> dict[str, Any]:
+    return to_dict(disclosure)
+
+
+def audit_text(report: AuditReport) -> str:
+    return report_audit.render_text(report)
+
+
+def audit_dict(report: AuditReport) -> dict[str, Any]:
+    return report_audit.to_json_dict(report)
+
+
+def audit_html(report: AuditReport) -> str:
+    return report_audit.render_html(report)
+
+
+def json_documents(documents: list[dict[str, Any]], *, lines: bool = False) -> str:
+    return report_disclosure.json_documents(documents, lines=lines)
+
+
+def rules_listing(rule_id: str | None = None, *, markdown: bool = False) -> str:
+    """The rule catalogue (one rule or family in detail) as text, or as docs/rules.md."""
+    chosen = select_rules([rule_id] if rule_id else None)
+    return report_rules.rules_markdown(chosen) if markdown else report_rules.rules_text(chosen, detailed=bool(rule_id))
+
+
+# ---- compose (imported on use: the renderers' libraries are not needed to read or audit) -------
+
+def __getattr__(name: str) -> Any:
+    """The compose errors (api.InputError, api.PdfEngineMissing), imported when first asked for."""
+    if name == "InputError":
+        from .compose.schema import InputError
+
+        return InputError
+    if name == "PdfEngineMissing":
+        from .compose.render.pdf import PdfEngineMissing
+
+        return PdfEngineMissing
+    raise AttributeError(name)
+
+
+def compose_layouts() -> list[str]:
+    from .compose import layouts
+
+    return list(layouts())
+
+
+def compose_formats() -> tuple[str, ...]:
+    from .compose.output import FORMATS
+
+    return FORMATS
+
+
+def load_budget(path: str | Path) -> BudgetInput:
+    """Read and check compose input (workbook, YAML or JSON); InputError lists every problem."""
+    from .compose import load
+
+    return load(path)
+
+
+def compose_budget(data: BudgetInput, layout: str = "national") -> Any:
+    from .compose import compose
+
+    return compose(data, layout)
+
+
+def write_composed(document: Any, out: Path, formats: list[str],
+                   step: Callable[[str], None] | None = None) -> list[Path]:
+    """Render a composed disclosure in every format asked for — all of them or none."""
+    from .compose.output import write
+
+    return write(document, out, formats, step=step)
+
+
+def write_budget_template(out: Path, source: Path | None = None) -> None:
+    """The compose input workbook, empty or filled from a YAML/JSON file (InputError if that is bad)."""
+    from .compose.inputs import read_mapping
+    from .compose.workbook import write_template
+
+    records = read_mapping(source) if source is not None else None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_template(out, records)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -10,28 +9,26 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from .api import audit_file, parse_file
-from .audit import select_rules
-from .audit.catalogue_doc import rules_markdown, rules_text
-from .audit.report import render_html, to_json_dict
-from .audit.report import render_text as render_audit_text
-from .catalogue import figure_name
-from .export import to_dict
-from .model import Disclosure
-from .readers import ReadError
+from . import api
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="yusuan 预算：部门预算/决算公开文件的读取与审核")
 console = Console()
 
+
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
 
 
 class AuditFormat(StrEnum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
     html = "html"
+
+
+_SUFFIX = {"text": ".txt", "json": ".json", "jsonl": ".json", "html": ".html"}
 
 
 def _write(out: Path, name: str, rendered: str) -> Path:
@@ -48,6 +45,13 @@ def _split(values: list[str] | None) -> list[str]:
     return [v for value in values or [] for v in value.replace("，", ",").split(",") if v.strip()]
 
 
+def _emit(out: Path | None, name: str, rendered: str) -> None:
+    if out:
+        console.print(f"已写入 {_write(out, name, rendered)}", highlight=False)
+    else:
+        print(rendered)
+
+
 @app.callback()
 def main() -> None:
     """yusuan 预算：部门预算/决算公开文件的读取与审核。"""
@@ -56,34 +60,37 @@ def main() -> None:
 @app.command()
 def parse(
     files: list[Path] = typer.Argument(..., help="要读取的公开文件"),
-    format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="输出格式：text 或 json"),
+    format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f",
+                                        help="输出格式：text、json（多个文件时为一个 JSON 数组）或 jsonl（每行一个）"),
     out: Path | None = typer.Option(None, "--out", "-o", help="输出目录（每个文件写一个结果）"),
 ) -> None:
     """读取预算公开文件，识别标准表格、关键数字与情况说明。"""
     failed = False
+    documents = []
     for path in files:
         try:
-            disclosure = parse_file(path)
-        except ReadError as exc:
+            disclosure = api.parse_file(path)
+        except api.ReadError as exc:
             print(f"错误：{exc}", file=sys.stderr)
             failed = True
             continue
-        rendered = (json.dumps(to_dict(disclosure), ensure_ascii=False, indent=2)
-                    if format is OutputFormat.json else render_text(disclosure))
-        if out:
-            suffix = ".json" if format is OutputFormat.json else ".txt"
-            target = _write(out, path.stem + suffix, rendered)
-            console.print(f"已写入 {target}", highlight=False)
+        if format is OutputFormat.text:
+            _emit(out, path.stem + ".txt", api.disclosure_text(disclosure))
+        elif out:
+            _emit(out, path.stem + ".json", api.json_documents([api.disclosure_dict(disclosure)]))
         else:
-            print(rendered)
+            documents.append(api.disclosure_dict(disclosure))
+    if documents:
+        print(api.json_documents(documents, lines=format is OutputFormat.jsonl))
     if failed:
         raise typer.Exit(code=2)
 
 
 @app.command()
 def audit(
-    files: list[Path] = typer.Argument(..., help="要审核的公开文件"),
-    format: AuditFormat = typer.Option(AuditFormat.text, "--format", "-f", help="输出格式：text、json 或 html"),
+    files: list[Path] = typer.Argument(..., help="要审核的公开文件（也可以是 yusuan parse 保存的 JSON）"),
+    format: AuditFormat = typer.Option(AuditFormat.text, "--format", "-f",
+                                       help="输出格式：text、json（多个文件时为一个 JSON 数组）、jsonl 或 html"),
     out: Path | None = typer.Option(None, "--out", "-o", help="输出目录（每个文件写一份报告）"),
     select: list[str] = typer.Option(None, "--select", help="只运行这些规则或规则族，如 ARITH,XTAB-001"),
     ignore: list[str] = typer.Option(None, "--ignore", help="不运行这些规则或规则族"),
@@ -94,30 +101,31 @@ def audit(
     退出码：0 无错误；1 发现错误级问题；2 有文件无法读取。
     """
     try:
-        select_rules(_split(select), _split(ignore))
+        api.check_rule_selection(_split(select), _split(ignore))
     except ValueError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         raise typer.Exit(code=2) from None
     unreadable = has_errors = False
+    documents = []
     for path in files:
         try:
-            report = audit_file(path, select=_split(select), ignore=_split(ignore), strict=strict)
-        except ReadError as exc:
+            report = api.audit_file(path, select=_split(select), ignore=_split(ignore), strict=strict)
+        except api.ReadError as exc:
             print(f"错误：{exc}", file=sys.stderr)
             unreadable = True
             continue
         has_errors = has_errors or report.has_errors
-        if format is AuditFormat.json:
-            rendered = json.dumps(to_json_dict(report), ensure_ascii=False, indent=2)
-        elif format is AuditFormat.html:
-            rendered = render_html(report)
+        name = f"{path.stem}.audit{_SUFFIX[format.value]}"
+        if format is AuditFormat.html:
+            _emit(out, name, api.audit_html(report))
+        elif format is AuditFormat.text:
+            _emit(out, name, api.audit_text(report))
+        elif out:
+            _emit(out, name, api.json_documents([api.audit_dict(report)]))
         else:
-            rendered = render_audit_text(report)
-        if out:
-            target = _write(out, f"{path.stem}.audit.{format.value if format is not AuditFormat.text else 'txt'}", rendered)
-            console.print(f"已写入 {target}", highlight=False)
-        else:
-            print(rendered)
+            documents.append(api.audit_dict(report))
+    if documents:
+        print(api.json_documents(documents, lines=format is AuditFormat.jsonl))
     if unreadable:
         raise typer.Exit(code=2)
     if has_errors:
@@ -131,34 +139,10 @@ def rules(
 ) -> None:
     """列出审核规则目录。"""
     try:
-        chosen = select_rules([rule_id] if rule_id else None)
+        print(api.rules_listing(rule_id, markdown=markdown))
     except ValueError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         raise typer.Exit(code=2) from None
-    print(rules_markdown(chosen) if markdown else rules_text(chosen, detailed=bool(rule_id)))
-
-
-def render_text(disclosure: Disclosure) -> str:
-    meta = disclosure.meta
-    kind = "部门决算" if meta.kind == "final_account" else "部门预算"
-    lines = [f"文件：{disclosure.source.path}",
-             f"部门：{meta.department or '未识别'}　年度：{meta.year or '未识别'}　类型：{kind}", "",
-             f"识别到的表格（{len(disclosure.tables)} 张）："]
-    for table in disclosure.tables:
-        state = "（空表）" if table.empty_by_design else f"{len(table.rows)} 行"
-        unit = table.unit.value if table.unit else "?"
-        lines.append(f"  第 {table.location.line:>5} 行  {table.kind:<24} {table.title}　[{unit}] {state}")
-    lines += ["", "关键数字（万元）："]
-    for key, figure in disclosure.figures.items():
-        where = f"第 {figure.location.line} 行" if figure.location.line else ""
-        lines.append(f"  {figure_name(key):<12} {figure.value:>14}   来源：{figure.source} {where}")
-    claims = sum(len(s.claims) for s in disclosure.narrative)
-    lines += ["", f"情况说明：{len(disclosure.narrative)} 节，{claims} 处数字表述；项目 {len(disclosure.projects)} 个，"
-                  f"绩效目标表 {len(disclosure.performance)} 张"]
-    if disclosure.warnings:
-        lines += ["", f"提示（{len(disclosure.warnings)} 条）："]
-        lines += [f"  {w}" for w in disclosure.warnings]
-    return "\n".join(lines)
 
 
 @app.command()
@@ -167,18 +151,11 @@ def template(
     source: Path | None = typer.Option(None, "--from", help="用 YAML/JSON 数据预先填好（如 examples/ 中的示例）"),
 ) -> None:
     """生成编制用的输入工作簿模板（部门信息、预算单位、支出明细、上年数、三公、采购、资产、绩效目标）。"""
-    from .compose.inputs import InputError, read_mapping
-    from .compose.workbook import write_template
-
-    records = None
-    if source is not None:
-        try:
-            records = read_mapping(source)
-        except InputError as error:
-            _input_problems(error)
-            raise typer.Exit(2) from error
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_template(out, records)
+    try:
+        api.write_budget_template(out, source)
+    except api.InputError as error:
+        _input_problems(error)
+        raise typer.Exit(2) from error
     console.print(f"已生成 {out}")
 
 
@@ -193,34 +170,30 @@ def compose(
     """由预算数据生成完整的部门预算公开文件（全部标准表与情况说明，口径一致）。"""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .compose import InputError, layouts, load
-    from .compose import compose as compose_document
-    from .compose.output import FORMATS, write
-    from .compose.render.pdf import PdfEngineMissing
-
     chosen = _split(formats)
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown or layout not in layouts():
-        problem = (f"不支持的输出格式：{'、'.join(unknown)}（可选：{'、'.join(FORMATS)}）" if unknown
-                   else f"未知的模板：{layout}（可选：{'、'.join(layouts())}）")
+    known, layouts = api.compose_formats(), api.compose_layouts()
+    unknown = [f for f in chosen if f not in known]
+    if unknown or layout not in layouts:
+        problem = (f"不支持的输出格式：{'、'.join(unknown)}（可选：{'、'.join(known)}）" if unknown
+                   else f"未知的模板：{layout}（可选：{'、'.join(layouts)}）")
         console.print(f"[red]{problem}[/red]")
         raise typer.Exit(2)
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                   TimeElapsedColumn(), console=console, transient=True) as progress:
         task = progress.add_task("读取并检查预算数据", total=2 + len(chosen))
         try:
-            data = load(source)
-        except InputError as error:
+            data = api.load_budget(source)
+        except api.InputError as error:
             progress.stop()
             _input_problems(error)
             raise typer.Exit(2) from error
         progress.update(task, advance=1, description=f"汇总 {len(data.items)} 笔支出明细")
-        document = compose_document(data, layout)
+        document = api.compose_budget(data, layout)
         progress.update(task, advance=1, description="生成文件")
         try:
-            written = write(document, out, chosen,
-                            step=lambda fmt: progress.update(task, advance=1, description=f"已生成 {fmt.upper()}"))
-        except PdfEngineMissing as error:
+            written = api.write_composed(document, out, chosen,
+                                         step=lambda fmt: progress.update(task, advance=1, description=f"已生成 {fmt.upper()}"))
+        except api.PdfEngineMissing as error:
             progress.stop()
             console.print(f"[red]{error}[/red]（未写出任何文件）")
             raise typer.Exit(1) from error

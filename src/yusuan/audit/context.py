@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from ..catalogue import RuleMeta, column_name, kind_by_key
-from ..model import Claim, Disclosure, Location, Row, Table
-from ..money import Unit, convert
-from .findings import Evidence, Finding
-from .rounding import half_unit
+from ..model import Claim, Disclosure, Location, Row, Severity, Table
+from ..model.findings import Evidence, Finding
+from ..model.money import Unit, convert
+from ..model.tolerance import half_unit
 
 
 class Skip(Exception):  # noqa: N818 - a signal, not an error
@@ -78,21 +77,14 @@ class Context:
     disclosure: Disclosure
     meta: RuleMeta
     strict: bool = False
-    shared: dict[str, Any] = field(default_factory=dict)  # one audit's derived data, shared by its rules
     findings: list[Finding] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # parts of the document the rule left alone
-
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
-        """Derived data several rules need (project pairing …), computed once per audit."""
-        if key not in self.shared:
-            self.shared[key] = compute()
-        return self.shared[key]
 
     def skip_part(self, reason: str) -> None:
         if reason not in self.skipped:
             self.skipped.append(reason)
 
-    def report(self, message: str, evidence: list[Evidence], *, severity: str | None = None,
+    def report(self, message: str, evidence: list[Evidence], *, severity: Severity | None = None,
                expected: Decimal | None = None, actual: Decimal | None = None, unit: str | None = None) -> None:
         difference = actual - expected if expected is not None and actual is not None else None
         self.findings.append(Finding(self.meta.id, severity or self.meta.severity, message, evidence,
@@ -101,7 +93,7 @@ class Context:
     def compare(self, expected: Evidence, actual: Evidence, describe: Callable[[str, str, str], str],
                 *, extra: list[Evidence] | None = None, expected_value: Decimal | None = None,
                 tolerance_terms: list[Evidence] | None = None, actual_terms: list[Evidence] | None = None,
-                severity: str | None = None) -> bool:
+                severity: Severity | None = None) -> bool:
         """Compare two amounts (in 万元 when both are money) under the rounding policy.
 
         describe(expected, actual, difference) builds the Chinese message. expected_value
@@ -122,7 +114,7 @@ class Context:
         if abs(difference) <= allowed:
             if self.strict:
                 self.report(describe(fmt(exp), fmt(act), fmt(difference)) + f"（在四舍五入允许误差 {fmt(allowed)} 以内）",
-                            [expected, actual, *(extra or [])], severity="notice", expected=exp, actual=act, unit=unit)
+                            [expected, actual, *(extra or [])], severity=Severity.NOTICE, expected=exp, actual=act, unit=unit)
             return True
         self.report(describe(fmt(exp), fmt(act), fmt(difference)), [expected, actual, *(extra or [])],
                     severity=severity, expected=exp, actual=act, unit=unit)

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..catalogue import rules as rule_catalogue
-from ..model import Disclosure
+from ..model import SEVERITIES, AuditReport, Disclosure, Evidence, NotChecked
+from ..model.money import format_decimal
 from .context import Context, Skip
-from .findings import SEVERITIES, AuditReport, NotChecked
 
 RuleFunction = Callable[[Context], Any]
 _REGISTRY: dict[str, RuleFunction] = {}
@@ -58,9 +58,8 @@ def audit(disclosure: Disclosure, *, select: Iterable[str] | None = None, ignore
     report = AuditReport(disclosure)
     functions = implementations()
     catalogue = rule_catalogue()
-    shared: dict[str, Any] = {}
     for rule_id in select_rules(select, ignore):
-        context = Context(disclosure, catalogue[rule_id], strict=strict, shared=shared)
+        context = Context(disclosure, catalogue[rule_id], strict=strict)
         try:
             functions[rule_id](context)
         except Skip as skip:
@@ -74,4 +73,20 @@ def audit(disclosure: Disclosure, *, select: Iterable[str] | None = None, ignore
         report.not_checked.extend(NotChecked(rule_id, f"部分未检查：{reason}") for reason in context.skipped)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     report.findings.sort(key=lambda f: (order[f.severity], f.first_line, f.rule))
+    for finding in report.findings:
+        for evidence in finding.evidence:
+            printed = disclosure.excerpts.get(evidence.location.line) if evidence.location.line else None
+            if evidence.excerpt is None and printed is not None:
+                evidence.excerpt = _window(printed, evidence)
     return report
+
+
+def _window(text: str, evidence: Evidence, width: int = 160) -> str:
+    """The printed source line of a piece of evidence; a long narrative line is cut to the part
+    around the evidence's number."""
+    if len(text) <= width:
+        return text
+    needle = format_decimal(evidence.value) if evidence.value is not None else (evidence.row or "")
+    at = text.find(evidence.row if evidence.row and evidence.row in text else needle)
+    start = max(0, at - width // 3) if at >= 0 else 0
+    return ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Disclosure, Table
-from ..money import Unit, convert
-from ..recognize.figures import select_rows
+from ..model.findings import Evidence
+from ..model.money import Unit, convert
+from ..model.select import select_rows
 from .context import cell
-from .findings import Evidence
-from .structure import certain
 
 
 @dataclass
@@ -41,7 +40,7 @@ def read(disclosure: Disclosure, spec: dict) -> Reading | None:
         return None
     for table in disclosure.tables_of(spec["table"]):
         for row in select_rows(table, spec)[:1]:
-            if not certain(row, table):
+            if not row.certain:
                 return None
             for columns in spec.get("columns", [["total"]]):
                 if all(c in table.columns for c in columns) and any(c in row.values for c in columns):

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+
+from ..model.enums import DocumentKind, Severity, TableKind
 
 _HERE = Path(__file__).parent
 
@@ -21,12 +23,14 @@ def _load(name: str) -> dict:
 
 
 @dataclass(frozen=True)
-class TableKind:
-    key: str
+class TableKindSpec:
+    """How a table kind is titled and where it is required (tables.toml)."""
+
+    key: TableKind
     name: str
     patterns: tuple[re.Pattern[str], ...]
     two_sided: bool = False
-    required_in: tuple[str, ...] = ()  # document kinds (budget, final_account) that must print it
+    required_in: tuple[DocumentKind, ...] = ()  # documents that must print it
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,6 @@ class HeaderToken:
     role: str  # label / group / item / generic / skip
     patterns: tuple[re.Pattern[str], ...]
     group: str | None = None  # intrinsic group of an item
-    prefix_group: bool = False  # may act as a heading over other items
     fund_source: bool = False  # a fund source, which 上年结转 is split by
     name: str | None = None  # Chinese name used in messages
 
@@ -47,7 +50,7 @@ class RuleMeta:
     id: str
     family: str
     title: str
-    severity: str
+    severity: Severity
     category: str
     checks: str
     why: str
@@ -63,10 +66,10 @@ class Identity:
 
 
 @cache
-def table_kinds() -> tuple[TableKind, ...]:
+def table_kinds() -> tuple[TableKindSpec, ...]:
     return tuple(
-        TableKind(k["key"], k["name"], tuple(re.compile(p) for p in k["patterns"]),
-                  k.get("two_sided", False), tuple(k.get("required_in", ())))
+        TableKindSpec(TableKind(k["key"]), k["name"], tuple(re.compile(p) for p in k["patterns"]),
+                      k.get("two_sided", False), tuple(DocumentKind(d) for d in k.get("required_in", ())))
         for k in _load("tables.toml")["kind"]
     )
 
@@ -75,7 +78,7 @@ def table_kinds() -> tuple[TableKind, ...]:
 def header_tokens() -> tuple[HeaderToken, ...]:
     return tuple(
         HeaderToken(t["key"], t["role"], tuple(re.compile(p) for p in t["patterns"]),
-                    t.get("group"), t.get("prefix_group", False), t.get("fund_source", False),
+                    t.get("group"), t.get("fund_source", False),
                     t.get("name"))
         for t in _load("headers.toml")["token"]
     )
@@ -93,20 +96,15 @@ def figure_specs() -> tuple[dict, ...]:
 
 @cache
 def rules() -> dict[str, RuleMeta]:
-    return {r["id"]: RuleMeta(r["id"], r["id"].split("-")[0], r["title"], r["severity"], r["category"],
+    return {r["id"]: RuleMeta(r["id"], r["id"].split("-")[0], r["title"], Severity(r["severity"]), r["category"],
                               r["checks"], r["why"], r["example"], r.get("tolerance", "四舍五入：每项允许末位半个单位"))
             for r in _load("rules.toml")["rule"]}
 
 
 @cache
-def audit_catalogue(name: str) -> dict:
-    """An audit catalogue (xtab.toml, codes.toml, narrative.toml …) as plain data."""
-    return _load(name)
-
-
-@cache
 def data(name: str) -> dict:
-    """Any other catalogue file (compose_input.toml, classification.toml …) as plain data."""
+    """A catalogue file without a typed loader of its own (xtab.toml, codes.toml, narrative.toml,
+    compose_input.toml …) as plain data."""
     return _load(name)
 
 
@@ -130,20 +128,21 @@ def figure_name(key: str) -> str:
     return names.get(key, key)
 
 
-def kind_for_title(compact_title: str) -> TableKind | None:
+def kind_for_title(compact_title: str) -> TableKindSpec | None:
     for kind in table_kinds():
         if any(p.search(compact_title) for p in kind.patterns):
             return kind
     return None
 
 
-def kind_by_key(key: str) -> TableKind:
+def kind_by_key(key: str) -> TableKindSpec:
     for kind in table_kinds():
         if kind.key == key:
             return kind
     raise KeyError(key)
 
 
+@lru_cache(maxsize=8192)  # a document repeats its header cells on every page
 def header_token(compact_text: str) -> HeaderToken | None:
     for token in header_tokens():
         if any(p.fullmatch(compact_text) for p in token.patterns):

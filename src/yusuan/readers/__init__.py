@@ -8,8 +8,9 @@ from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
-from .layout import Layout, Line, ReadError
-from .limits import Limits
+from ..model.enums import SourceFormat
+from ..model.layout import Layout, Line
+from ..model.limits import Limits, ReadError
 from .text import decode, parse_text
 
 __all__ = ["Layout", "Limits", "Line", "ReadError", "read_layout", "sniff_format"]
@@ -90,8 +91,10 @@ def read_layout(path: str | Path, limits: Limits | None = None) -> Layout:
     reader = _reader(fmt)
     if reader is None:
         raise ReadError(f"{path}：不支持{_NAMES.get(fmt, fmt)}格式（支持 PDF、Word .docx、Excel .xlsx、HTML 和纯文本）")
-    layout = Layout(path=str(path), format=fmt, sha256=hashlib.sha256(data).hexdigest())
+    layout = Layout(path=str(path), format=SourceFormat(fmt), sha256=hashlib.sha256(data).hexdigest())
     reader(data, layout, limits)
+    for line in layout.lines:
+        line.file = layout.path
     if not layout.lines:
         raise ReadError(f"{path}：{_NAMES[fmt]}文件中没有可读取的文字" + (f"（{'；'.join(layout.warnings)}）" if layout.warnings else ""))
     return layout

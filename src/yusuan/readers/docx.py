@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..model.layout import Layout, Line
+from ..model.limits import Limits, open_zipped
 from .grid import Span, join_paragraphs, to_grid
-from .layout import Layout, Line
-from .limits import Limits, open_zipped
 from .text import clean_cell, clean_text
 
 _HEADING_STYLE = re.compile(r"(Heading|标题)\s*(\d)", re.I)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..model.layout import Layout, Line
+from ..model.limits import Limits
 from .grid import Span, join_paragraphs, to_grid
-from .layout import Layout, Line
-from .limits import Limits
 from .text import clean_cell, clean_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)

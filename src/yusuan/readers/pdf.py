@@ -20,8 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .layout import Layout, Line, ReadError
-from .limits import Limits
+from ..model.layout import Layout, Line
+from ..model.limits import Limits, ReadError
 from .radicals import fold_radical
 from .text import clean_cell, clean_text
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .layout import Line
+from ..model.layout import Line
 
 _DEBRIS = re.compile(r"^\s*(page\s*number|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|-\s*\d+\s*-)\s*$", re.I)
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")

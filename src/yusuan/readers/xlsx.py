@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-from .layout import Layout, Line, ReadError
-from .limits import Limits, open_zipped
+from ..model.layout import Layout, Line
+from ..model.limits import Limits, ReadError, open_zipped
 from .text import clean_cell
 
 _DECIMALS = re.compile(r"0\.(0+)")

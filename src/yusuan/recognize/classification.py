@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from ..catalogue import audit_catalogue
+from ..catalogue import data
 from ..model import Disclosure, Table
-from .text import compact
+from ..model.text import compact
 
 
 def link_classification_claims(disclosure: Disclosure) -> None:
-    spec = audit_catalogue("narrative.toml")["classification_claim"]
+    spec = data("narrative.toml")["classification_claim"]
     path_pattern = re.compile(spec["path"])
     codes = _codes_by_path([t for k in spec["tables"] for t in disclosure.tables_of(k)])
     for section in disclosure.narrative:

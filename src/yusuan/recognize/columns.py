@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..catalogue import HeaderToken, header_token
-from .text import compact
+from ..model.text import compact
 
 _YEAR = re.compile(r"(\d{4})年")
 LABEL_KEYS = {"code", "code_l1", "code_l2", "code_l3", "name", "unit_code", "project_code",
@@ -21,7 +21,7 @@ _SPANS_CODE_AND_NAME = re.compile(r"(功能分类|经济分类)科目$")
 
 
 @dataclass
-class Column:
+class HeaderColumn:
     index: int
     key: str | None  # None: nothing printed above it
     role: str  # label / measure / skip / unknown
@@ -40,7 +40,7 @@ def _filled(rows: list[list[str]], r: int, j: int) -> str:
     return ""
 
 
-def name_columns(header_rows: list[list[str]], width: int, doc_year: int | None) -> list[Column]:
+def name_columns(header_rows: list[list[str]], width: int, doc_year: int | None) -> list[HeaderColumn]:
     rows = []
     for raw in header_rows:
         row = [compact(c) for c in raw]
@@ -50,11 +50,11 @@ def name_columns(header_rows: list[list[str]], width: int, doc_year: int | None)
                     row.insert(k + 1, "")
                     break
         rows.append(row + [""] * (width - len(row)))
-    columns: list[Column] = []
+    columns: list[HeaderColumn] = []
     for j in range(width):
         printed = [r for r in range(len(rows)) if rows[r][j]]
         if not printed:
-            columns.append(Column(j, None, "unknown"))
+            columns.append(HeaderColumn(j, None, "unknown"))
             continue
         leaf_row = printed[-1]
         leaf_text = rows[leaf_row][j]
@@ -77,32 +77,32 @@ def name_columns(header_rows: list[list[str]], width: int, doc_year: int | None)
     return columns
 
 
-def _column(j: int, text: str, leaf: HeaderToken | None, above: list[HeaderToken], prefix: str) -> Column:
+def _column(j: int, text: str, leaf: HeaderToken | None, above: list[HeaderToken], prefix: str) -> HeaderColumn:
     if leaf is None:
-        return Column(j, f"col{j}", "unknown", text)
+        return HeaderColumn(j, f"col{j}", "unknown", text)
     if leaf.role == "skip":
-        return Column(j, leaf.key, "skip", text)
+        return HeaderColumn(j, leaf.key, "skip", text)
     if leaf.role == "label":
         key = leaf.key
         if any(t.key in ("gov_econ_code", "gov_econ_name") for t in above) and key.startswith("code"):
             key = "gov_econ_code"
-        return Column(j, key, "label", text)
+        return HeaderColumn(j, key, "label", text)
     if leaf.role == "generic":
         for token in above:
             if token.role == "item":
-                return Column(j, prefix + token.key, "measure", text)
+                return HeaderColumn(j, prefix + token.key, "measure", text)
             if token.role == "group":
-                return Column(j, prefix + "current_total", "measure", text)
-        return Column(j, prefix + "total", "measure", text)
+                return HeaderColumn(j, prefix + "current_total", "measure", text)
+        return HeaderColumn(j, prefix + "total", "measure", text)
     if leaf.role == "group":
-        return Column(j, prefix + "current_total", "measure", text)
+        return HeaderColumn(j, prefix + "current_total", "measure", text)
     key = leaf.key
     if leaf.fund_source and any(t.key == "carryover" for t in above):
         key = "carryover_" + key
-    return Column(j, prefix + key, "measure", text)
+    return HeaderColumn(j, prefix + key, "measure", text)
 
 
-def _budget_beside_final(columns: list[Column]) -> None:
+def _budget_beside_final(columns: list[HeaderColumn]) -> None:
     """Final accounts print 预算数 beside 决算数 under each item; the 决算数 is the item's value
     and the 预算数 becomes budget_<item>."""
     if not any(c.header == "决算数" for c in columns):
@@ -112,7 +112,7 @@ def _budget_beside_final(columns: list[Column]) -> None:
             column.key = "budget_" + column.key
 
 
-def _dedupe(columns: list[Column]) -> None:
+def _dedupe(columns: list[HeaderColumn]) -> None:
     seen: dict[str, int] = {}
     for column in columns:
         if column.key is None or column.role == "skip":

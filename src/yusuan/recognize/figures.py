@@ -6,9 +6,9 @@ import re
 from decimal import Decimal
 
 from ..catalogue import figure_specs
-from ..model import Disclosure, Figure, Location, Row, Table
-from ..money import Unit, convert
-from .text import compact, strip_enumerator
+from ..model import Disclosure, Figure, Location, Row
+from ..model.money import Unit, convert
+from ..model.select import select_rows
 
 
 def key_figures(disclosure: Disclosure) -> dict[str, Figure]:
@@ -35,27 +35,6 @@ def _from_table(disclosure: Disclosure, source: dict) -> tuple[Decimal, str, Loc
             if column and column in row.values:
                 return _in_wan(row.values[column], table.unit), table.kind, _cell(row, column)
     return None
-
-
-def select_rows(table: Table, source: dict) -> list[Row]:
-    """Rows a catalogue source names: in one side (`section`) of a two-sided table, the 合计 row
-    (`role`), or rows whose plain label matches `row` — optionally only the two rows right after
-    the row matching `after` (the 其中 under 一般公共预算)."""
-    rows = [r for r in table.rows if not source.get("section") or r.section == source["section"]]
-    if source.get("role"):
-        return [r for r in rows if r.role == source["role"] and (source.get("section") or not r.section)][:1]
-    if source.get("after"):
-        after = re.compile(source["after"])
-        start = next((i for i, r in enumerate(rows) if after.search(plain_label(r.label))), None)
-        rows = [] if start is None else rows[start + 1: start + 3]
-    if source.get("row"):
-        pattern = re.compile(source["row"])
-        return [r for r in rows if pattern.search(plain_label(r.label))]
-    return rows[:1]
-
-
-def plain_label(label: str) -> str:
-    return re.sub(r"^其中[:：]?", "", compact(strip_enumerator(compact(label))))
 
 
 def _only_column(row: Row) -> str | None:

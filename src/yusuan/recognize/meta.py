@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..catalogue import audit_catalogue
-from ..model import Meta
-from ..money import Unit, parse_unit
-from ..readers.layout import Line
-from .text import compact
+from ..catalogue import data
+from ..model import DocumentKind, Meta
+from ..model.layout import Line
+from ..model.money import Unit, parse_unit
+from ..model.text import compact
 
 _TEMPLATE_HOLES = 20  # placeholders (XX, ××…) in a document that make it a template
 _DEPT_FIELD = re.compile(r"(?:部门名称|部门[（(]单位[)）]|编制单位|编制部门|预算主管部门)\s*[:：]\s*(.+)")
@@ -24,7 +24,7 @@ def detect_meta(lines: list[Line]) -> Meta:
     texts = [" ".join(line.cells) if line.cells else line.text for line in lines]
     joined_head = " ".join(compact(t) for t in texts[:15])
     if "决算" in joined_head:
-        meta.kind = "final_account"
+        meta.kind = DocumentKind.FINAL_ACCOUNT
     year_field = next((m.group(1) for t in texts if (m := _YEAR_FIELD.search(compact(t)))), None)
     year = year_field or next((m.group(1) for line in head if (m := _YEAR.search(line.text))), None)
     if year is None:  # a year printed on its own line beside "年度部门决算" (PDF covers)
@@ -54,7 +54,7 @@ def detect_meta(lines: list[Line]) -> Meta:
                     break
             if meta.department:
                 break
-    placeholder = re.compile(audit_catalogue("narrative.toml")["text"]["placeholder"])
+    placeholder = re.compile(data("narrative.toml")["text"]["placeholder"])
     holes = sum(len(placeholder.findall(t)) for t in texts)
     meta.template = bool(placeholder.search(compact(meta.department or ""))) or holes >= _TEMPLATE_HOLES
     units = Counter(u for line in lines if (u := parse_unit(line.text)) is not None)

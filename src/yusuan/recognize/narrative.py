@@ -9,14 +9,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Claim, Location, NarrativeSection, Paragraph
-from ..money import parse_amount
-from ..readers.layout import Line
-from .text import compact
+from ..model import Claim, ClaimKind, Direction, Location, NarrativeSection, Paragraph
+from ..model.layout import Line
+from ..model.money import parse_amount
+from ..model.text import HEADING, compact
 
-_HEADING = re.compile(
-    r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.](?!\d))"
-)
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 _CLAIM = re.compile(_NUMBER + r"\s*(亿元|万元|元|%|％|个|项|辆|人|台（套）|台|套)")
 _BREAK = re.compile(r"[，,；;。：:、]")
@@ -25,7 +22,7 @@ _DECREASE = re.compile(r"(减少|下降|降低|减幅|压减)")
 _FLAT = re.compile(r"(持平|无增减|无变化)")
 
 
-def narrative_sections(lines: list[Line], file: str) -> list[NarrativeSection]:
+def narrative_sections(lines: list[Line]) -> list[NarrativeSection]:
     sections: list[NarrativeSection] = []
     current: NarrativeSection | None = None
     for line in lines:
@@ -33,8 +30,8 @@ def narrative_sections(lines: list[Line], file: str) -> list[NarrativeSection]:
         text = text.strip()
         if not text:
             continue
-        location = line.location(file)
-        is_heading = line.heading_level or (_HEADING.match(text) and "。" not in text and not _CLAIM.search(text))
+        location = line.location
+        is_heading = line.heading_level or (HEADING.match(text) and "。" not in text and not _CLAIM.search(text))
         if line.cells is None and is_heading and len(text) <= 40:
             current = NarrativeSection(heading=text, location=location)
             sections.append(current)
@@ -59,27 +56,29 @@ def extract_claims(text: str, location: Location) -> list[Claim]:
         breaks = list(_BREAK.finditer(before))
         subject = before[breaks[-1].end() :] if breaks else before
         subject = compact(subject)
-        kind, direction = _classify(unit, subject, before)
+        kind, direction = _classify(unit, subject)
         claims.append(Claim(text=match.group(0), kind=kind, value=_scaled(value, unit), unit=_unit(unit),
                             subject=subject, location=location, direction=direction, offset=match.start()))
     return claims
 
 
-def _classify(unit: str, subject: str, before: str) -> tuple[str, str | None]:
+def _classify(unit: str, subject: str) -> tuple[ClaimKind, Direction | None]:
     direction = None
     if _INCREASE.search(subject):
-        direction = "increase"
+        direction = Direction.INCREASE
     elif _DECREASE.search(subject):
-        direction = "decrease"
+        direction = Direction.DECREASE
     elif _FLAT.search(subject):
-        direction = "flat"
+        direction = Direction.FLAT
     if unit == "%":
         if direction:
-            return "change_rate", direction
-        return ("share", None) if "占" in subject else ("percent", None)
+            return ClaimKind.CHANGE_RATE, direction
+        return (ClaimKind.SHARE, None) if "占" in subject else (ClaimKind.PERCENT, None)
     if unit in ("万元", "元", "亿元"):
-        return ("change_amount", direction) if direction in ("increase", "decrease") else ("amount", None)
-    return "count", None
+        if direction in (Direction.INCREASE, Direction.DECREASE):
+            return ClaimKind.CHANGE_AMOUNT, direction
+        return ClaimKind.AMOUNT, None
+    return ClaimKind.COUNT, None
 
 
 def _scaled(value: Decimal, unit: str) -> Decimal:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Indicator, Location, PerformanceTarget, Project, Table
-from ..money import Unit, parse_amount, parse_unit
-from ..readers.layout import Line
+from ..model import Indicator, Location, PerformanceTarget, Project, RowRole, Table
+from ..model.layout import Line
+from ..model.money import Unit, parse_amount, parse_unit
+from ..model.text import compact, normalize_label
 from .segment import TableBlock
-from .text import compact, normalize_label
 
 _LEVEL1 = re.compile(r"^(成本指标|产出指标|效益指标|满意度指标)$")
 _LEVEL2 = re.compile(r".*(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本)(指标)?$")
@@ -24,7 +24,7 @@ def projects(tables: list[Table]) -> list[Project]:
         if table.kind not in ("projects", "projects_carryover"):
             continue
         for row in table.rows:
-            if row.role != "item" or not row.label:
+            if row.role != RowRole.ITEM or not row.label:
                 continue
             found.append(Project(
                 name=row.label, amount=row.values.get("total"), unit=table.unit, location=row.location,
@@ -34,15 +34,15 @@ def projects(tables: list[Table]) -> list[Project]:
     return found
 
 
-def performance_targets(blocks: list[TableBlock], tables: list[Table], file: str) -> list[PerformanceTarget]:
+def performance_targets(blocks: list[TableBlock], tables: list[Table]) -> list[PerformanceTarget]:
     targets: list[PerformanceTarget] = []
     for block, table in zip(blocks, tables, strict=True):
         if table.kind != "project_performance":
             continue
         if any(_is_key_value(r.cells or []) for r in block.rows[:4]):
-            targets.append(_key_value_target(block.rows, table.location, table.unit, table.title, file))
+            targets.append(_key_value_target(block.rows, table.location, table.unit, table.title))
         else:
-            targets.extend(_summary_targets(block.rows, table, file))
+            targets.extend(_summary_targets(block.rows, table))
     return [t for t in targets if t.name]
 
 
@@ -57,7 +57,7 @@ def _next_value(cells: list[str], index: int) -> str:
     return ""
 
 
-def untitled_targets(lines: list[Line], file: str) -> tuple[list[PerformanceTarget], list[Line]]:
+def untitled_targets(lines: list[Line]) -> tuple[list[PerformanceTarget], list[Line]]:
     """Performance-target tables printed without a title (a "项目名称 | X" row, then 主管部门,
     项目资金 …): found among the lines left after segmentation, returned with those lines removed
     so that they are not read as narrative."""
@@ -79,13 +79,12 @@ def untitled_targets(lines: list[Line], file: str) -> tuple[list[PerformanceTarg
             if lines[i].cells is not None:
                 block.append(lines[i])
             i += 1
-        location = line.location(file, block[-1].end_line or block[-1].line)
-        targets.append(_key_value_target(block, location, None, "", file))
+        location = line.location_to(block[-1].end_line or block[-1].line)
+        targets.append(_key_value_target(block, location, None, ""))
     return [t for t in targets if t.name], rest
 
 
-def _key_value_target(rows: list[Line], location: Location, unit: Unit | None, title: str,
-                      file: str) -> PerformanceTarget:
+def _key_value_target(rows: list[Line], location: Location, unit: Unit | None, title: str) -> PerformanceTarget:
     target = PerformanceTarget(name="", location=location, unit=unit)
     level1 = level2 = None
     period_amount = None
@@ -116,7 +115,7 @@ def _key_value_target(rows: list[Line], location: Location, unit: Unit | None, t
                 and compact(t) not in ("绩效指标", "年度绩效指标")]
         if level1 and len(rest) >= 2 and not any(compact(t) in ("一级指标", "三级指标") for t in printed):
             target.indicators.append(_indicator(level1, level2, rest[0], rest[-2] if len(rest) > 3 else rest[1],
-                                                line.location(file)))
+                                                line.location))
     if target.amount is None:
         target.amount = period_amount
     if title and not target.name:
@@ -124,13 +123,13 @@ def _key_value_target(rows: list[Line], location: Location, unit: Unit | None, t
     return target
 
 
-def _summary_targets(lines, table: Table, file: str) -> list[PerformanceTarget]:
+def _summary_targets(lines, table: Table) -> list[PerformanceTarget]:
     """Tables listing many projects: a row with a project code, name and amount starts one."""
     targets: list[PerformanceTarget] = []
     for line in lines:
         cells = line.cells or []
         code = compact(cells[0]) if cells else ""
-        location = line.location(file)
+        location = line.location
         amount = parse_amount(cells[2]) if len(cells) > 2 else None
         if len(code) >= 12 and code.isdigit() and len(cells) > 1 and cells[1].strip():
             targets.append(PerformanceTarget(name=normalize_label(cells[1]), location=location, code=code,

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..catalogue import Identity
+from ..model import Alignment
+from ..model.tolerance import allowance
 
 MAX_SHIFT = 2
 MAX_COMBINATIONS = 50_000
@@ -23,7 +25,7 @@ Vector = tuple[Decimal | None, ...]
 @dataclass
 class Outcome:
     vector: Vector
-    status: str  # "ok", "realigned", "ambiguous", "unbalanced"
+    status: Alignment
 
 
 def applicable(identities: Sequence[Identity], keys: Sequence[str]) -> list[tuple[int, list[int]]]:
@@ -38,18 +40,13 @@ def applicable(identities: Sequence[Identity], keys: Sequence[str]) -> list[tupl
     return found
 
 
-def tolerance(terms: int) -> Decimal:
-    """Half a unit of the last printed digit (0.01) per summed term."""
-    return Decimal("0.005") * max(terms, 1) + Decimal("0.0001")
-
-
 def holds(vector: Vector, rules: list[tuple[int, list[int]]]) -> bool:
     for total, parts in rules:
         present = [vector[p] for p in parts if vector[p] is not None]
         if vector[total] is None and not present:
             continue
         value = vector[total] or Decimal(0)
-        if abs(value - sum(present, Decimal(0))) > tolerance(len(present) + 1):
+        if abs(value - sum(present, Decimal(0))) > allowance([vector[total], *present]):
             return False
     return True
 
@@ -87,7 +84,7 @@ def realign(
 
     `totals` is the table's 合计 row and `leaves` the indexes of the rows that add up to it.
     """
-    outcomes = [Outcome(v, "ok") for v in vectors]
+    outcomes = [Outcome(v, Alignment.OK) for v in vectors]
     if not rules:
         return outcomes
     open_rows: dict[int, list[Vector]] = {}
@@ -96,17 +93,17 @@ def realign(
             continue
         options = placements(vector, rules)
         if len(options) == 1:
-            outcomes[i] = Outcome(options[0], "realigned")
+            outcomes[i] = Outcome(options[0], Alignment.REALIGNED)
         elif options:
             open_rows[i] = options
         else:
-            outcomes[i] = Outcome(vector, "unbalanced")
+            outcomes[i] = Outcome(vector, Alignment.UNBALANCED)
     if not open_rows:
         return outcomes
     solved = _by_column_totals(outcomes, open_rows, totals, leaves)
     for i in open_rows:
         choice = solved.get(i)
-        outcomes[i] = Outcome(choice, "realigned") if choice else Outcome(vectors[i], "ambiguous")
+        outcomes[i] = Outcome(choice, Alignment.REALIGNED) if choice else Outcome(vectors[i], Alignment.AMBIGUOUS)
     return outcomes
 
 
@@ -124,14 +121,14 @@ def _by_column_totals(
         return {}
     width = len(totals)
     fixed = [Decimal(0)] * width
-    terms = [0] * width
+    slack = [Decimal(0)] * width
     for i in leaves:
         if i in candidates:
             continue
         for c, value in enumerate(outcomes[i].vector):
             if value is not None:
                 fixed[c] += value
-                terms[c] += 1
+                slack[c] += allowance([value])
     order = list(candidates)
     solutions: list[tuple[Vector, ...]] = []
     for combo in itertools.product(*(candidates[i] for i in order)):
@@ -140,8 +137,9 @@ def _by_column_totals(
             target = totals[c]
             if target is None:
                 continue
-            column = fixed[c] + sum((v[c] for v in combo if v[c] is not None), Decimal(0))
-            if abs(column - target) > tolerance(terms[c] + len(combo)):
+            printed = [v[c] for v in combo if v[c] is not None]
+            column = fixed[c] + sum(printed, Decimal(0))
+            if abs(column - target) > slack[c] + allowance([target, *printed]):
                 ok = False
                 break
         if ok:

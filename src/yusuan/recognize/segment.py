@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..catalogue import TableKind, kind_for_title
-from ..readers.layout import Line
-from .text import compact, strip_enumerator
+from ..catalogue import TableKindSpec, kind_for_title
+from ..model import TocEntry
+from ..model.layout import Line
+from ..model.text import compact, strip_enumerator
 
 _META = re.compile(
     r"(单位[:：]|^单位$|^万元$|^元$|预算年度|部门名称[:：]|部门[（(]单位[)）][:：]|^预算\d+表$|^[（(]\d{4}年度?[)）]$|编制单位[:：])"
@@ -24,7 +25,7 @@ _TRAILING = re.compile(r"([（(][^（()）]*[)）]|[\d.…·\s]+)$")
 
 @dataclass
 class TableBlock:
-    kind: TableKind
+    kind: TableKindSpec
     title: str
     title_line: Line
     preamble: list[Line] = field(default_factory=list)
@@ -44,7 +45,7 @@ def title_text(line: Line) -> str | None:
     return None
 
 
-def title_kind(line: Line) -> TableKind | None:
+def title_kind(line: Line) -> TableKindSpec | None:
     text = title_text(line)
     if not text:
         return None
@@ -95,11 +96,11 @@ def _is_meta_value(line: Line, preamble: list[Line]) -> bool:
             and not re.search(r"[。，；]", line.text))
 
 
-def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[str]]:
+def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[TocEntry]]:
     """Split lines into table blocks and the remaining (narrative) lines; also return TOC titles."""
     blocks: list[TableBlock] = []
     rest: list[Line] = []
-    toc: list[str] = []
+    toc: list[TocEntry] = []
     i = 0
     n = len(lines)
     while i < n:
@@ -126,7 +127,7 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[str]]
                 continue
             break
         if j >= n or lines[j].cells is None or title_kind(lines[j]) is not None or is_toc_row(lines[j]):
-            toc.append(title_text(line) or line.text)
+            toc.append(toc_entry(line))
             rest.append(line)
             i += 1
             continue
@@ -157,6 +158,14 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[str]]
         blocks.append(block)
         i = j
     return blocks, rest, toc
+
+
+def toc_entry(line: Line) -> TocEntry:
+    """A 目录 line with the standard table it names (a title ending in 表 of a known kind)."""
+    title = (title_text(line) or line.text).strip()
+    key = compact(strip_enumerator(compact(title)))
+    kind = kind_for_title(key) if key.endswith("表") else None
+    return TocEntry(title, line.location, kind.key if kind else None)
 
 
 def _continues_note(block: TableBlock, line: Line) -> bool:

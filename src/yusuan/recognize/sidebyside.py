@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..readers.layout import Line
-from .text import compact
+from ..model.layout import Line
+from ..model.text import compact
 
 
 def halves(header: list[str]) -> int | None:

@@ -7,15 +7,15 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..catalogue import header_token, identities
-from ..codes import join_code_parts, parse_code
-from ..model import Row, Table
-from ..money import Unit, parse_amount, parse_unit
-from ..readers.layout import Line
+from ..model import Alignment, Row, RowFlag, RowRole, Side, Table
+from ..model.codes import join_code_parts, parse_code
+from ..model.layout import Line
+from ..model.money import Unit, parse_amount, parse_unit
+from ..model.text import ENUMERATOR, compact, normalize_label
 from . import realign as realigner
-from .columns import LABEL_KEYS, Column, name_columns
+from .columns import LABEL_KEYS, HeaderColumn, name_columns
 from .segment import TableBlock, is_meta
 from .sidebyside import unfold
-from .text import ENUMERATOR, compact, normalize_label
 
 _DECIMAL = re.compile(r"\d\.\d|\d,\d{3}")
 _CODE_CELL = re.compile(r"^[235]\d{2}(\s?\d{2}){0,2}$")
@@ -24,7 +24,7 @@ _SUBTOTAL_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}合计$")
 _EMPTY_NOTE = re.compile(r"(无数据|空表|没有.*(支出|收入|预算)|无.*(预算|支出|收入|经费|项目)|本表为空)")
 
 
-def build_table(block: TableBlock, file: str, doc_year: int | None, doc_unit: Unit | None) -> Table:
+def build_table(block: TableBlock, doc_year: int | None, doc_unit: Unit | None) -> Table:
     unit = _table_unit(block) or doc_unit
     rows = [r for r in block.rows if not is_meta(r)]
     if not block.kind.two_sided:
@@ -45,7 +45,7 @@ def build_table(block: TableBlock, file: str, doc_year: int | None, doc_unit: Un
             data_rows[0] = split[1]
     width = max((len(r.cells or []) for r in header_rows + data_rows), default=0)
     columns = name_columns([r.cells or [] for r in header_rows], width, doc_year)
-    title_loc = block.title_line.location(file)
+    title_loc = block.title_line.location
     table = Table(
         kind=block.kind.key,
         title=block.title,
@@ -56,12 +56,12 @@ def build_table(block: TableBlock, file: str, doc_year: int | None, doc_unit: Un
     )
     header_texts = {compact(c) for r in header_rows for c in (r.cells or []) if c.strip()}
     if block.kind.two_sided:
-        table.rows = _two_sided_rows(data_rows, columns, file, header_texts)
+        table.rows = _two_sided_rows(data_rows, columns, header_texts)
     else:
-        table.rows = _rows(data_rows, columns, file, header_texts)
+        table.rows = _rows(data_rows, columns, header_texts)
     if not any(r.values for r in table.rows):
         note_text = " ".join(table.notes)
-        labelled = [r for r in table.rows if r.label and r.role != "total"]
+        labelled = [r for r in table.rows if r.label and r.role != RowRole.TOTAL]
         table.empty_by_design = bool(_EMPTY_NOTE.search(note_text)) or not labelled
     if not block.kind.two_sided:
         _realign(table)
@@ -111,7 +111,7 @@ def _is_repeated_header(cells: list[str], header_texts: set[str]) -> bool:
     return all(p in header_texts or header_token(p) is not None for p in printed)
 
 
-def _rows(lines: list[Line], columns: list[Column], file: str, header_texts: set[str]) -> list[Row]:
+def _rows(lines: list[Line], columns: list[HeaderColumn], header_texts: set[str]) -> list[Row]:
     by_key = {c.key: c for c in columns if c.key}
     code_parts = [by_key.get(k) for k in ("code_l1", "code_l2", "code_l3")]
     has_parts = any(code_parts)
@@ -121,7 +121,7 @@ def _rows(lines: list[Line], columns: list[Column], file: str, header_texts: set
         cells = (line.cells or []) + [""] * (len(columns) - len(line.cells or []))
         if _is_repeated_header(cells, header_texts):
             continue
-        location = line.location(file)
+        location = line.location
         values: dict[str, Decimal] = {}
         texts: dict[str, str] = {}
         cell_columns: dict[str, int] = {}
@@ -145,8 +145,7 @@ def _rows(lines: list[Line], columns: list[Column], file: str, header_texts: set
             if any(_is_code_text(p) for p in parts):
                 code, state = join_code_parts(parts, state)
         elif "code" in texts and _is_code_text(texts["code"]):
-            parsed = parse_code(texts["code"])
-            code = parsed.digits if parsed else None
+            code = parse_code(texts["code"])
         label = texts.get("name") or _fallback_label(texts)
         if _is_code_text(label) and not texts.get("unit_code"):
             texts["unit_code"], label = label, texts.get("unit_name", "")
@@ -160,7 +159,7 @@ def _rows(lines: list[Line], columns: list[Column], file: str, header_texts: set
                   cell_columns=cell_columns)
         row.role = _role(row, texts)
         if not rows and not label and values and not code:
-            row.role = "total"  # an unlabelled first row is the table's 合计
+            row.role = RowRole.TOTAL  # an unlabelled first row is the table's 合计
         rows.append(row)
     return rows
 
@@ -177,14 +176,14 @@ def _fallback_label(texts: dict[str, str]) -> str:
     return ""
 
 
-def _role(row: Row, texts: dict[str, str]) -> str:
+def _role(row: Row, texts: dict[str, str]) -> RowRole:
     if _TOTAL_LABEL.match(compact(row.label)):
-        return "total"
+        return RowRole.TOTAL
     if _SUBTOTAL_LABEL.match(compact(row.label)) and not row.code:
-        return "subtotal"  # 人员经费合计 / 公用经费合计 closing a block of a side-by-side table
+        return RowRole.SUBTOTAL  # 人员经费合计 / 公用经费合计 closing a block of a side-by-side table
     if row.unit_code and not row.code and not texts.get("project_type"):
-        return "unit"
-    return "item"
+        return RowRole.UNIT
+    return RowRole.ITEM
 
 
 def _is_continuation(values: dict, texts: dict, code: str | None, rows: list[Row]) -> bool:
@@ -208,17 +207,17 @@ def _append_continuation(row: Row, texts: dict[str, str]) -> None:
             row.texts[key] = normalize_label(row.texts.get(key, "") + value)
 
 
-def _two_sided_rows(lines: list[Line], columns: list[Column], file: str, header_texts: set[str]) -> list[Row]:
+def _two_sided_rows(lines: list[Line], columns: list[HeaderColumn], header_texts: set[str]) -> list[Row]:
     names = [c for c in columns if c.key == "name" or c.key == "gov_econ_name"]
     if len(names) < 2:
-        return _rows(lines, columns, file, header_texts)
+        return _rows(lines, columns, header_texts)
     boundary = names[1].index
     rows: list[Row] = []
     for line in lines:
         cells = (line.cells or []) + [""] * len(columns)
         if _is_repeated_header(cells, header_texts):
             continue
-        for section, span in (("income", range(0, boundary)), ("expenditure", range(boundary, len(columns)))):
+        for section, span in ((Side.INCOME, range(0, boundary)), (Side.EXPENDITURE, range(boundary, len(columns)))):
             label = ""
             values: dict[str, Decimal] = {}
             cell_columns: dict[str, int] = {}
@@ -236,9 +235,9 @@ def _two_sided_rows(lines: list[Line], columns: list[Column], file: str, header_
                     values[key] = amount
                     cell_columns[key] = j
             if label:
-                row = Row(label=label, values=values, location=line.location(file),
+                row = Row(label=label, values=values, location=line.location,
                           section=section, cell_columns=cell_columns)
-                row.role = "total" if re.search(r"(合计|总计)", compact(label)) else "item"
+                row.role = RowRole.TOTAL if re.search(r"(合计|总计)", compact(label)) else RowRole.ITEM
                 rows.append(row)
             elif rows and values and rows[-1].section == section and not rows[-1].values:
                 rows[-1].values.update(values)
@@ -250,34 +249,34 @@ def _realign(table: Table) -> None:
     rules = realigner.applicable(identities(), keys)
     if not rules or not table.rows:
         return
-    items = [r for r in table.rows if r.values or r.role != "item"]
+    items = [r for r in table.rows if r.values or r.role != RowRole.ITEM]
     vectors = [tuple(r.values.get(k) for k in keys) for r in items]
-    totals_row = next((r for r in items if r.role == "total"), None)
+    totals_row = next((r for r in items if r.role == RowRole.TOTAL), None)
     totals = tuple(totals_row.values.get(k) for k in keys) if totals_row else None
     leaves = _leaf_indexes(items)
     outcomes = realigner.realign(vectors, rules, totals, leaves)
     for row, outcome in zip(items, outcomes, strict=True):
-        if outcome.status == "ok":
+        if outcome.status == Alignment.OK:
             continue
-        row.flags.append(outcome.status)
-        if outcome.status == "realigned":
+        row.flags.append(RowFlag(outcome.status.value))
+        if outcome.status == Alignment.REALIGNED:
             row.values = {k: v for k, v in zip(keys, outcome.vector, strict=True) if v is not None}
             row.cell_columns = {}
             table.warnings.append(f"第 {row.location.line} 行空单元格缺失，已按表内勾稽关系重新对齐")
-        elif outcome.status == "ambiguous":
+        elif outcome.status == Alignment.AMBIGUOUS:
             table.warnings.append(f"第 {row.location.line} 行空单元格缺失且无法唯一对齐，保留原样")
 
 
 def _leaf_indexes(rows: list[Row]) -> set[int]:
     """Rows that add up to the 合计 row: the deepest-coded item rows (or all items)."""
-    coded = [r for r in rows if r.role == "item" and r.code]
+    coded = [r for r in rows if r.role == RowRole.ITEM and r.code]
     if coded:
         depth = max(len(r.code) for r in coded)
-        return {i for i, r in enumerate(rows) if r.role == "item" and r.code and len(r.code) == depth}
-    return {i for i, r in enumerate(rows) if r.role == "item"}
+        return {i for i, r in enumerate(rows) if r.role == RowRole.ITEM and r.code and len(r.code) == depth}
+    return {i for i, r in enumerate(rows) if r.role == RowRole.ITEM}
 
 
-def _measure_keys(columns: list[Column], two_sided: bool) -> list[str]:
+def _measure_keys(columns: list[HeaderColumn], two_sided: bool) -> list[str]:
     keys = [c.key for c in columns if c.role == "measure" and c.key]
     if two_sided:
         keys = list(dict.fromkeys(re.sub(r"_\d+$", "", k) for k in keys))

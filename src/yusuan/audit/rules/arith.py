@@ -5,25 +5,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...catalogue import Identity, audit_catalogue, column_name, identities
-from ...model import Row, Table
-from ...recognize.text import compact
+from ...catalogue import Identity, column_name, data, identities
+from ...model import Evidence, Row, RowRole, Side, Table
+from ...model.text import compact
+from ...model.tolerance import agrees, allowance
 from ..context import Context, Skip, cell, in_wan, money_unit, place, table_name
 from ..engine import rule
-from ..findings import Evidence
-from ..rounding import half_unit
-from ..structure import (
-    Node,
-    certain,
-    enumerated_top,
-    is_subitem,
-    level,
-    side,
-    subtotal_top,
-    table_certain,
-    tree,
-    uncoded,
-)
 
 
 def _where(table: Table, row: Row) -> str:
@@ -32,7 +19,7 @@ def _where(table: Table, row: Row) -> str:
 
 def _identities_for(table: Table) -> list[Identity]:
     scoped = [Identity(i["total"], tuple(i["parts"]), i.get("partial", False))
-              for i in audit_catalogue("arith.toml").get("identity", []) if table.kind in i["tables"]]
+              for i in data("arith.toml").get("identity", []) if table.kind in i["tables"]]
     found = []
     for identity in [*identities(), *scoped]:
         parts = [p for p in identity.parts if p in table.columns]
@@ -70,7 +57,7 @@ def row_identities(ctx: Context) -> None:
             side_columns.setdefault(row.section, set()).update(row.values)
         for identity in _identities_for(table):
             for row in table.rows:
-                if not certain(row, table) or not any(p in row.values for p in identity.parts):
+                if not row.certain or not any(p in row.values for p in identity.parts):
                     continue
                 if row.section and identity.total not in side_columns[row.section]:
                     continue
@@ -81,11 +68,10 @@ def row_identities(ctx: Context) -> None:
         raise Skip("没有同时列出合计与其组成部分的表格行")
 
 
-def _sum_nodes(ctx: Context, table: Table, row: Row, nodes: list[Node], what: str) -> bool:
-    rows = [n.row for n in nodes]
+def _sum_rows(ctx: Context, table: Table, row: Row, rows: list[Row], what: str) -> bool:
     if not rows:
         return False
-    if not table_certain(table):
+    if not table.certain:
         ctx.skip_part(f"{table_name(table)}有对齐不确定的行，未核对其合计与层级")
         return False
     for column in row.values:
@@ -94,28 +80,51 @@ def _sum_nodes(ctx: Context, table: Table, row: Row, nodes: list[Node], what: st
 
 
 def _agrees(total: Row, rows: list[Row]) -> bool:
-    for column, value in total.values.items():
-        parts = [r.values[column] for r in rows if column in r.values]
-        allowed = sum((half_unit(v) for v in [value, *parts]), Decimal(0))
-        if abs(sum(parts, Decimal(0)) - value) > allowed:
-            return False
-    return True
+    return all(agrees(value, [r.values.get(column) for r in rows]) for column, value in total.values.items())
+
+
+def _uncoded(table: Table) -> bool:
+    return not any(r.code for r in table.rows) and not any(r.role == RowRole.UNIT for r in table.rows)
+
+
+def _subtotal_top(rows: list[Row], column: str = "total") -> list[Row]:
+    """First-level rows of an uncoded list whose headings are followed by their details
+    (工资福利支出 then 基本工资, 津贴补贴 …): a row is a heading when the rows right after it add
+    up to it. Only an alternative reading, tried when the flat sum does not hold."""
+    top: list[Row] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        value = row.values.get(column)
+        top.append(row)
+        i += 1
+        if value is None:
+            continue
+        running: list[Decimal | None] = []
+        for j in range(i, len(rows)):
+            running.append(rows[j].values.get(column))
+            total = sum((v for v in running if v is not None), Decimal(0))
+            if j > i and abs(total - value) <= allowance([value, *running]):
+                i = j + 1
+                break
+            if total > value:
+                break
+    return top
 
 
 @rule("ARITH-002")
 def column_totals(ctx: Context) -> None:
     checked = 0
     for table in ctx.disclosure.tables:
-        total, top = tree(table)
+        total, top = table.total_row(), table.top_rows()
         if total is None or not top:
             continue
-        if uncoded(table):
-            rows = [n.row for n in top]
-            readings = [rows, enumerated_top(rows), subtotal_top(rows)]
-            if table_certain(table) and any(r and _agrees(total, r) for r in readings):
+        if _uncoded(table):
+            readings = [top, [r for r in top if r.enumerator == 1], _subtotal_top(top)]
+            if table.certain and any(r and _agrees(total, r) for r in readings):
                 checked += 1
                 continue
-        if _sum_nodes(ctx, table, total, top, f"下列 {len(top)} 行之和"):
+        if _sum_rows(ctx, table, total, top, f"下列 {len(top)} 行之和"):
             checked += 1
     if not checked:
         raise Skip("没有可核对合计行的表格（无合计行或各行对齐不确定）")
@@ -125,27 +134,28 @@ def column_totals(ctx: Context) -> None:
 def hierarchy(ctx: Context) -> None:
     checked = 0
 
-    def walk(table: Table, nodes: list[Node]) -> None:
-        nonlocal checked
-        for node in nodes:
-            if node.children:
-                kind = "所属单位" if all(c.row.role == "unit" for c in node.children) else "下级科目"
-                if _sum_nodes(ctx, table, node.row, node.children, f"{kind}（{len(node.children)} 行）之和"):
-                    checked += 1
-                walk(table, node.children)
-
     for table in ctx.disclosure.tables:
-        walk(table, tree(table)[1])
+        children: dict[int, list[Row]] = {}
+        for row in table.rows:
+            if row.parent is not None:
+                children.setdefault(row.parent, []).append(row)
+        for index, row in enumerate(table.rows):
+            below = children.get(index)
+            if row.depth is None or not below:
+                continue
+            kind = "所属单位" if all(c.role == RowRole.UNIT for c in below) else "下级科目"
+            if _sum_rows(ctx, table, row, below, f"{kind}（{len(below)} 行）之和"):
+                checked += 1
     if not checked:
         raise Skip("没有带下级科目或所属单位的表格行")
 
 
 @rule("ARITH-004")
 def subitems(ctx: Context) -> None:
-    subsets = audit_catalogue("arith.toml").get("subset", [])
+    subsets = data("arith.toml").get("subset", [])
     for table in ctx.disclosure.tables:
         for row in table.rows:
-            if not certain(row, table):
+            if not row.certain:
                 continue
             for subset in subsets:
                 part, whole = row.values.get(subset["part"]), row.values.get(subset["whole"])
@@ -155,10 +165,10 @@ def subitems(ctx: Context) -> None:
                                expected=whole, actual=part, unit=table.unit.value if table.unit else None)
         parent: Row | None = None
         for row in table.rows:
-            if not is_subitem(row):
+            if row.enumerator != 3:
                 parent = row
                 continue
-            if parent is None or parent.section != row.section or not certain(parent, table) or not certain(row, table):
+            if parent is None or parent.section != row.section or not parent.certain or not row.certain:
                 continue
             for column, value in row.values.items():
                 whole = parent.values.get(column)
@@ -178,9 +188,9 @@ def two_sided(ctx: Context) -> None:
     if not tables:
         raise Skip("没有收支两栏的总表")
     for table in tables:
-        grand: dict[str, Row] = {}
-        for section, name in (("income", "收入"), ("expenditure", "支出")):
-            rows = [r for r in side(table, section) if certain(r, table)]
+        grand: dict[Side, Row] = {}
+        for section, name in ((Side.INCOME, "收入"), (Side.EXPENDITURE, "支出")):
+            rows = [r for r in table.side(section) if r.certain]
             current = next((r for r in rows if _CURRENT_TOTAL.match(compact(r.label))), None)
             total = next((r for r in rows if _GRAND_TOTAL.match(compact(r.label))), None)
             if total is not None:
@@ -189,25 +199,25 @@ def two_sided(ctx: Context) -> None:
             if first_total is None:
                 continue
             before = rows[: rows.index(first_total)]
-            top = [r for r in before if level(r) == 1] or [r for r in before if level(r) == 2]
+            top = [r for r in before if r.enumerator == 1] or [r for r in before if r.enumerator == 2]
             _check_rows(ctx, table, first_total, top, f"各{name}项目（{len(top)} 行）之和")
             if current is not None and total is not None:
                 between = rows[rows.index(current): rows.index(total)]
                 # an unnumbered line (年初财政拨款结转和结余) lists its fund sources as 一、二、 below it
-                if any(level(r) is None for r in between[1:]):
-                    between = [between[0]] + [r for r in between[1:] if level(r) is None]
+                if any(r.enumerator is None for r in between[1:]):
+                    between = [between[0]] + [r for r in between[1:] if r.enumerator is None]
                 _check_rows(ctx, table, total, between, f"本年{name}合计与其后各项之和")
-            for parent in [r for r in before if level(r) == 1]:
+            for parent in [r for r in before if r.enumerator == 1]:
                 after = before[before.index(parent) + 1:]
                 children = []
                 for r in after:
-                    if level(r) == 1:
+                    if r.enumerator == 1:
                         break
-                    if level(r) == 2:
+                    if r.enumerator == 2:
                         children.append(r)
                 _check_rows(ctx, table, parent, children, f"所属各项（{len(children)} 行）之和")
-        if "income" in grand and "expenditure" in grand:
-            income, expenditure = grand["income"], grand["expenditure"]
+        if Side.INCOME in grand and Side.EXPENDITURE in grand:
+            income, expenditure = grand[Side.INCOME], grand[Side.EXPENDITURE]
             if "total" in income.values and "total" in expenditure.values:
                 ctx.compare(cell(table, income, "total"), cell(table, expenditure, "total"),
                             lambda e, a, d, t=table: f"{table_name(t)}收入总计 {e} 与支出总计 {a} 不相等，相差 {d}")

@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ...catalogue import audit_catalogue, column_name
-from ...model import Row, Table
-from ...recognize.text import compact
+from ...catalogue import column_name, data
+from ...model import Evidence, Row, RowRole, Table
+from ...model.text import compact
 from ..context import Context, Skip, cell, place, table_name
 from ..engine import rule
-from ..findings import Evidence
-from ..structure import certain
 
 _BRACKETS = str.maketrans("（）［］", "()[]")
 
@@ -21,7 +19,7 @@ def _coded_rows(table: Table) -> list[tuple[str, Row]]:
     found: list[tuple[str, Row]] = []
     last: str | None = None
     for row in table.rows:
-        if row.role != "item":
+        if row.role != RowRole.ITEM:
             last = None
             continue
         code = row.code or last
@@ -33,13 +31,13 @@ def _coded_rows(table: Table) -> list[tuple[str, Row]]:
 
 @rule("CLASS-001")
 def wrong_column(ctx: Context) -> None:
-    groups = audit_catalogue("codes.toml")["econ_group"]
+    groups = data("codes.toml")["econ_group"]
     tables = [t for t in ctx.disclosure.tables if {"personnel", "public"} <= set(t.columns)]
     if not tables:
         raise Skip("没有分人员经费、公用经费两栏的基本支出表")
     for table in tables:
         for code, row in _coded_rows(table):
-            if not certain(row, table):
+            if not row.certain:
                 continue
             expected = next((g["group"] for g in groups if code.startswith(g["prefix"])), None)
             wrong = {"personnel": "public", "public": "personnel"}.get(expected or "")
@@ -59,7 +57,7 @@ def code_names(ctx: Context) -> None:
     names: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
     for table in ctx.disclosure.tables:
         for row in table.rows:
-            if row.role == "item" and row.code and row.label and not row.label.isdigit() and certain(row, table):
+            if row.role == RowRole.ITEM and row.code and row.label and not row.label.isdigit() and row.certain:
                 names[row.code][_name(row.label)].append(
                     Evidence(f"{table_name(table)} · {row.code} {row.label}", row.location, table=table.kind,
                              row=row.label))
@@ -74,7 +72,7 @@ def code_names(ctx: Context) -> None:
 
 @rule("CLASS-003")
 def duplicates_and_shapes(ctx: Context) -> None:
-    shape = audit_catalogue("codes.toml")["shape"]
+    shape = data("codes.toml")["shape"]
     function, economic = re.compile(shape["function"]), re.compile(shape["economic"])
     checked = 0
     units = {r.unit_code for t in ctx.disclosure.tables for r in t.rows if r.unit_code}
@@ -88,7 +86,7 @@ def duplicates_and_shapes(ctx: Context) -> None:
         checked += 1
         seen: dict[tuple, Row] = {}
         for row in table.rows:
-            if row.role != "item" or not row.code or not certain(row, table):
+            if row.role != RowRole.ITEM or not row.code or not row.certain:
                 continue
             if not pattern.match(row.code) and row.code not in units:
                 ctx.report(f"{table_name(table)}{place(row.location)}科目编码「{row.code}」不是有效的{family}科目编码",

@@ -4,34 +4,24 @@ from __future__ import annotations
 
 import re
 
-from ...catalogue import audit_catalogue, kind_for_title, table_kinds
-from ...model import Disclosure, Location
-from ...recognize.text import compact, strip_enumerator
+from ...catalogue import data, table_kinds
+from ...model import Disclosure, Evidence, Location
+from ...model.text import compact
 from ..context import Context, Skip
 from ..engine import rule
-from ..findings import Evidence
-
-
-def _toc_kinds(d: Disclosure) -> list[tuple[str, str]]:
-    found = []
-    for title in d.toc:
-        key = compact(strip_enumerator(compact(title)))
-        kind = kind_for_title(key) if key.endswith("表") else None
-        if kind:
-            found.append((title.strip(), kind.key))
-    return found
 
 
 @rule("COMP-001")
 def toc_tables(ctx: Context) -> None:
     d = ctx.disclosure
-    listed = _toc_kinds(d)
+    listed = [entry for entry in d.toc if entry.kind]
     if not listed:
         raise Skip("未识别到目录中的表格条目")
     present = {t.kind for t in d.tables}
-    for title, kind in listed:
-        if kind not in present:
-            ctx.report(f"目录列出「{title}」，但正文中没有这张表", [Evidence(f"目录 · {title}", Location(d.source.path), table="toc")])
+    for entry in listed:
+        if entry.kind not in present:
+            ctx.report(f"目录列出「{entry.title}」，但正文中没有这张表",
+                       [Evidence(f"目录 · {entry.title}", entry.location, table="toc")])
 
 
 def _narrative_text(d: Disclosure) -> str:
@@ -44,9 +34,9 @@ def standard_tables(ctx: Context) -> None:
     if not d.tables:
         raise Skip("未识别到任何表格")
     present = {t.kind for t in d.tables}
-    in_toc = {kind for _, kind in _toc_kinds(d)}
+    in_toc = {entry.kind for entry in d.toc if entry.kind}
     text = compact(_narrative_text(d))
-    excuses = audit_catalogue("narrative.toml")["no_data"]["patterns"]
+    excuses = data("narrative.toml")["no_data"]["patterns"]
     for kind in table_kinds():
         if d.meta.kind not in kind.required_in or kind.key in present or kind.key in in_toc:
             continue
@@ -63,7 +53,7 @@ def narrative_items(ctx: Context) -> None:
     d = ctx.disclosure
     if not d.narrative:
         raise Skip("未识别到情况说明")
-    catalogue = audit_catalogue("narrative.toml")
+    catalogue = data("narrative.toml")
     text = _narrative_text(d)
     for item in catalogue["required_item"]:
         if not any(re.search(p, text) for p in item["patterns"]):

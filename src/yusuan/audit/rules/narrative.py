@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from decimal import Decimal
 
 from ...catalogue import figure_name
-from ...model import Claim, Disclosure
-from ..claims import (
-    claim_wan,
-    core_subject,
-    figure_for,
-    figure_target,
-    item_targets,
-    money_claims,
-    names_match,
-    other_year,
-)
+from ...model import Claim, ClaimKind, Direction, Disclosure, NarrativeSection, Severity
+from ...model.tolerance import half_unit
 from ..context import Context, Skip, claim_evidence, fmt, place, unit_slip
 from ..engine import rule
-from ..rounding import half_unit
+from ..subjects import MONEY_UNITS, claim_wan, figure_of, figure_quantity, money_claims, named_items
 
 
 @rule("NARR-001")
@@ -28,12 +18,12 @@ def key_amounts(ctx: Context) -> None:
     d = ctx.disclosure
     compared = 0
     for claim in money_claims(d):
-        figure = figure_for(d, claim)
+        figure = figure_of(d, claim)
         if figure is None or unit_slip(claim_wan(claim), figure.value):
             continue
         compared += 1
         name = figure_name(figure.key)
-        target = figure_target(figure, name)
+        target = figure_quantity(figure, name)
         ctx.compare(target.evidence, claim_evidence(claim),
                     lambda e, a, d_, n=name, c=claim: f"情况说明{place(c.location)}{n}为 {a} 万元，表中为 {e} 万元，相差 {d_} 万元")
     if not compared:
@@ -43,14 +33,13 @@ def key_amounts(ctx: Context) -> None:
 @rule("NARR-002")
 def item_amounts(ctx: Context) -> None:
     d = ctx.disclosure
-    targets = item_targets(d)
-    if not targets:
+    if not any(p.amount is not None for p in d.projects) and not any(t.amount is not None for t in d.performance):
         raise Skip("没有项目支出表或项目绩效目标表")
     compared = 0
     for claim in money_claims(d):
-        if other_year(d, claim.subject):
+        if claim.other_year:
             continue
-        matches = [t for t in targets if names_match(claim.subject, t.name)]
+        matches = named_items(d, claim)
         if not matches or any(unit_slip(claim_wan(claim), t.value) for t in matches):
             continue
         compared += 1
@@ -62,16 +51,16 @@ def item_amounts(ctx: Context) -> None:
         raise Skip("情况说明中没有点名项目的金额")
 
 
-def _by_line(d: Disclosure) -> list[list[Claim]]:
+def _by_line(d: Disclosure) -> list[tuple[NarrativeSection, list[Claim]]]:
     groups: dict[tuple[int, int], list[Claim]] = defaultdict(list)
     for index, section in enumerate(d.narrative):
         for claim in section.claims:
             groups[(index, claim.location.line or 0)].append(claim)
-    return list(groups.values())
+    return [(d.narrative[index], group) for (index, _), group in groups.items()]
 
 
 def _money(claim: Claim) -> bool:
-    return claim.unit in ("万元", "元")
+    return claim.unit in MONEY_UNITS
 
 
 @rule("NARR-003")
@@ -79,11 +68,11 @@ def shares(ctx: Context) -> None:
     d = ctx.disclosure
     wholes = {k: f.value for k, f in d.figures.items() if f.unit is not None and f.source != "narrative" and f.value}
     checked = 0
-    for group in _by_line(d):
+    for _, group in _by_line(d):
         for i, claim in enumerate(group):
-            if claim.kind != "share":
+            if claim.kind != ClaimKind.SHARE:
                 continue
-            before = [c for c in group[:i] if _money(c) and c.kind == "amount"]
+            before = [c for c in group[:i] if _money(c) and c.kind == ClaimKind.AMOUNT]
             if not before:
                 continue
             part = before[-1]
@@ -106,66 +95,35 @@ def shares(ctx: Context) -> None:
 
 
 def _signed(claim: Claim) -> Decimal:
-    return -claim.value if claim.direction == "decrease" else claim.value
-
-
-_CHANGE_WORDS = re.compile(r"(与|比|较|同|对比)?(\d{4}年|上年)(预算)?(相比|比较)?|增加|减少|增长|下降|降低|提高|上升|持平")
-
-
-def _stem(d: Disclosure, claim: Claim) -> str:
-    return _CHANGE_WORDS.sub("", core_subject(d, claim.subject))
-
-
-def _current_for(d: Disclosure, group: list[Claim], index: int) -> Claim | None:
-    """The amount a change refers to: the earlier amount on the line with the same subject, else
-    the nearest earlier amount in the same sentence."""
-    change = group[index]
-    before = [c for c in group[:index] if c.kind == "amount" and _money(c) and not other_year(d, c.subject)]
-    stem = _stem(d, change)
-    if stem:
-        named = [c for c in before if core_subject(d, c.subject) == stem]
-        if named:
-            return named[-1]
-    paragraph = next((p.text for s in d.narrative for p in s.paragraphs if p.location.line == change.location.line), "")
-    start = paragraph.rfind("。", 0, change.offset or 0) + 1
-    clause = max(start, paragraph.rfind("；", 0, change.offset or 0) + 1)
-    same = [c for c in before if (c.offset or 0) >= start]
-    in_clause = [c for c in same if (c.offset or 0) >= clause]
-    if clause > start and in_clause:
-        return in_clause[0]  # "其中：A x万元，比上年增加…；B y万元，比上年减少…": each clause its own
-    if same:
-        return same[0]  # the sentence's head figure; later ones are its 其中 parts
-    previous_start = paragraph.rfind("。", 0, max(start - 1, 0)) + 1
-    earlier = [c for c in before if previous_start <= (c.offset or 0) < start]
-    return earlier[0] if earlier and start > 0 else None
+    return -claim.value if claim.direction == Direction.DECREASE else claim.value
 
 
 @rule("NARR-004")
 def year_over_year(ctx: Context) -> None:
     d = ctx.disclosure
     checked = 0
-    for group in _by_line(d):
+    for section, group in _by_line(d):
         for i, change in enumerate(group):
-            if change.kind != "change_amount" or not _money(change):
+            if change.kind != ClaimKind.CHANGE_AMOUNT or not _money(change) or change.base is None:
                 continue
-            current = _current_for(d, group, i)
-            if current is None or current.unit != change.unit:
+            current = section.claims[change.base]
+            if current.unit != change.unit:
                 continue
             between = group[group.index(current) + 1: i]
-            previous = next((c for c in between if c.kind == "amount" and other_year(d, c.subject)), None)
+            previous = next((c for c in between if c.kind == ClaimKind.AMOUNT and c.other_year), None)
             following = group[i + 1] if i + 1 < len(group) else None
             checked += 1
             if previous is not None and previous.unit == change.unit:
                 stated = current.value - previous.value
                 allowed = half_unit(current.value) + half_unit(previous.value) + half_unit(change.value)
                 if abs(stated - _signed(change)) > allowed:
-                    direction = "增加" if change.direction == "increase" else "减少"
+                    direction = "增加" if change.direction == Direction.INCREASE else "减少"
                     ctx.report(f"情况说明{place(change.location)}：本年 {current.value}、上年 {previous.value}，"
                                f"实际变化 {fmt(stated)}，文中写{direction} {change.value}",
                                [claim_evidence(current), claim_evidence(previous), claim_evidence(change)],
                                expected=stated, actual=_signed(change), unit=change.unit)
                     continue
-            if following is not None and following.kind == "change_rate":
+            if following is not None and following.kind == ClaimKind.CHANGE_RATE:
                 base = current.value - _signed(change)
                 if base <= 0:
                     continue
@@ -175,7 +133,7 @@ def year_over_year(ctx: Context) -> None:
                     ctx.report(f"情况说明{place(following.location)}：本年 {current.value}、变化 {_signed(change)}，"
                                f"上年应为 {fmt(base)}，变化率应为 {rate:.2f}%，文中为 {printed}%",
                                [claim_evidence(current), claim_evidence(change), claim_evidence(following)],
-                               severity="warning", expected=rate.quantize(Decimal("0.01")), actual=printed, unit="%")
+                               severity=Severity.WARNING, expected=rate.quantize(Decimal("0.01")), actual=printed, unit="%")
     if not checked:
         raise Skip("情况说明中没有同时给出本年金额与增减额的表述")
 
@@ -187,7 +145,7 @@ def change_parts(ctx: Context) -> None:
     for section in d.narrative:
         for paragraph in section.paragraphs:
             claims = [c for c in section.claims if c.location.line == paragraph.location.line]
-            changes = [c for c in claims if c.kind == "change_amount" and _money(c)]
+            changes = [c for c in claims if c.kind == ClaimKind.CHANGE_AMOUNT and _money(c)]
             if len(changes) < 3:
                 continue
             whole, parts = changes[0], changes[1:]

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 
-from ...catalogue import audit_catalogue
-from ...model import Row, Table
-from ...recognize.text import compact
-from ..claims import claim_wan, money_claims
+from ...catalogue import data
+from ...model import Row, Severity, Table
+from ...model.text import compact
+from ...model.tolerance import half_unit
 from ..context import Context, Skip, cell, claim_evidence, in_wan, place, table_name, unit_slip
 from ..engine import rule
-from ..rounding import half_unit
+from ..subjects import claim_wan, money_claims
 
 
 @rule("NARR-006")
 def classification_lines(ctx: Context) -> None:
     d = ctx.disclosure
-    spec = audit_catalogue("narrative.toml")["classification_claim"]
+    spec = data("narrative.toml")["classification_claim"]
     amount = re.compile(spec["amount"])
     rows = _rows_by_code([t for k in spec["tables"] for t in d.tables_of(k)])
     linked = [c for c in money_claims(d) if c.classification]
@@ -28,7 +28,7 @@ def classification_lines(ctx: Context) -> None:
         if not amount.match(subject) or claim.code not in rows:
             continue
         table, row = rows[claim.code]
-        column = "total" if "total" in row.values else next(iter(row.values), None)
+        column = "total" if "total" in row.values else next((c for c in table.columns if c in row.values), None)
         if column is None or unit_slip(claim_wan(claim), in_wan(cell(table, row, column))):
             continue
         compared += 1
@@ -41,7 +41,7 @@ def classification_lines(ctx: Context) -> None:
                     lambda e, a, diff, c=claim, p=path, t=table, cut=truncated: (
                         f"情况说明{place(c.location)}“{p}”为 {a} 万元，{table_name(t)}科目 {c.code} 为 {e} 万元，相差 {diff} 万元"
                         + ("（差额不到末位一个单位，疑为截尾而非四舍五入）" if cut else "")),
-                    severity="notice" if truncated else None)
+                    severity=Severity.NOTICE if truncated else None)
     if not compared:
         raise Skip("说明中列出的功能分类科目在表中找不到对应行")
 

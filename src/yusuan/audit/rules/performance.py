@@ -5,20 +5,26 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...catalogue import audit_catalogue
-from ...money import Unit, convert
+from ...catalogue import data
+from ...model import Evidence, Pairing, Severity
+from ...model.money import Unit, convert
 from ..context import Context, Skip, unit_slip
 from ..engine import rule
-from ..findings import Evidence
-from ..matching import amounts, pair, project_evidence, target_evidence
+from ..subjects import (
+    paired_amounts,
+    pairs,
+    project_evidence,
+    projects_alone,
+    target_evidence,
+    targets_alone,
+)
 
 
 @rule("PERF-001")
 def amounts_agree(ctx: Context) -> None:
-    pairing = ctx.memo("pairing", lambda: pair(ctx.disclosure))
-    if not pairing.pairs:
+    if not pairs(ctx.disclosure):
         raise Skip("没有能与绩效目标表配对的项目")
-    for project, target, project_wan, target_wan in amounts(pairing):
+    for project, target, project_wan, target_wan in paired_amounts(ctx.disclosure):
         if unit_slip(target_wan, project_wan):
             continue  # UNIT-002 reports it
         ctx.compare(project_evidence(project), target_evidence(target),
@@ -32,15 +38,15 @@ def coverage(ctx: Context) -> None:
     d = ctx.disclosure
     if not d.projects or not d.performance:
         raise Skip("缺少项目支出表或项目绩效目标表，无法核对覆盖情况")
-    pairing = ctx.memo("pairing", lambda: pair(d))
-    for project in pairing.projects_alone:
+    for project in projects_alone(d):
         ctx.report(f"项目「{project.name}」在项目支出表中列示，但没有找到它的绩效目标表", [project_evidence(project)])
-    for target in pairing.targets_alone:
-        ctx.report(f"绩效目标表「{target.name}」在项目支出表中没有对应项目", [target_evidence(target)], severity="notice")
-    for project, target, how in pairing.pairs:
-        if how == "similar":
+    for target in targets_alone(d):
+        ctx.report(f"绩效目标表「{target.name}」在项目支出表中没有对应项目", [target_evidence(target)],
+                   severity=Severity.NOTICE)
+    for project, target in pairs(d):
+        if target.paired_by == Pairing.SIMILAR:
             ctx.report(f"项目名称不一致：项目支出表为「{project.name}」，绩效目标表为「{target.name}」",
-                       [project_evidence(project), target_evidence(target)], severity="notice")
+                       [project_evidence(project), target_evidence(target)], severity=Severity.NOTICE)
         if not target.indicators:
             ctx.report(f"项目「{target.name}」的绩效目标表没有列出绩效指标", [target_evidence(target)])
 
@@ -54,7 +60,7 @@ def cost_indicators(ctx: Context) -> None:
     d = ctx.disclosure
     if not d.performance:
         raise Skip("没有项目绩效目标表")
-    stated = {id(t): p.amount for p, t, _ in ctx.memo("pairing", lambda: pair(d)).pairs}
+    stated = {id(t): p.amount for p, t in pairs(d)}
     for target in d.performance:
         amount_printed = target.amount if target.amount is not None else stated.get(id(target))
         if amount_printed is None:
@@ -81,7 +87,7 @@ def directions(ctx: Context) -> None:
     d = ctx.disclosure
     if not d.performance:
         raise Skip("没有项目绩效目标表")
-    rates = re.compile(audit_catalogue("narrative.toml")["upward_indicator"]["pattern"])
+    rates = re.compile(data("narrative.toml")["upward_indicator"]["pattern"])
     for target in d.performance:
         for indicator in target.indicators:
             if indicator.number is None or not rates.search(indicator.name):

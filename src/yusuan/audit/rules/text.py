@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...catalogue import audit_catalogue
-from ...model import Paragraph
+from ...catalogue import data
+from ...model import Evidence, Paragraph
 from ..context import Context, Skip, place, table_name
 from ..engine import rule
-from ..findings import Evidence
 
 
 def _patterns() -> dict:
-    return audit_catalogue("narrative.toml")["text"]
+    return data("narrative.toml")["text"]
 
 
 def _paragraphs(ctx: Context) -> Iterator[Paragraph]:

@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 from ...catalogue import figure_name
-from ...money import Unit
-from ..claims import claim_wan, figure_for, figure_target, item_targets, money_claims, names_match
+from ...model.money import Unit
 from ..context import Context, Skip, claim_evidence, fmt, place, unit_slip
 from ..engine import rule
-from ..matching import amounts, pair, project_evidence, target_evidence
+from ..subjects import (
+    claim_wan,
+    figure_of,
+    figure_quantity,
+    money_claims,
+    named_items,
+    paired_amounts,
+    pairs,
+    project_evidence,
+    target_evidence,
+)
 
 
 @rule("UNIT-001")
 def narrative_units(ctx: Context) -> None:
     d = ctx.disclosure
-    items = item_targets(d)
     compared = 0
     for claim in money_claims(d):
-        figure = figure_for(d, claim)
-        targets = [figure_target(figure, figure_name(figure.key))] if figure else []
-        targets += [t for t in items if names_match(claim.subject, t.name)]
+        figure = figure_of(d, claim)
+        targets = [figure_quantity(figure, figure_name(figure.key))] if figure else []
+        targets += named_items(d, claim)
         for target in targets[:1]:
             compared += 1
             value = claim_wan(claim)
@@ -34,10 +42,9 @@ def narrative_units(ctx: Context) -> None:
 
 @rule("UNIT-002")
 def table_units(ctx: Context) -> None:
-    pairing = ctx.memo("pairing", lambda: pair(ctx.disclosure))
-    if not pairing.pairs:
+    if not pairs(ctx.disclosure):
         raise Skip("没有能与绩效目标表配对的项目")
-    for project, target, project_wan, target_wan in amounts(pairing):
+    for project, target, project_wan, target_wan in paired_amounts(ctx.disclosure):
         if unit_slip(target_wan, project_wan):
             ctx.report(
                 f"项目「{project.name}」：项目支出表为 {project.amount} {(project.unit or Unit.WAN).value}，绩效目标表为 "

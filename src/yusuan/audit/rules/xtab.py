@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...catalogue import audit_catalogue, column_name
-from ...model import Disclosure, Row, Table
-from ...money import Unit, convert
-from ...recognize.figures import plain_label
+from ...catalogue import column_name, data
+from ...model import Disclosure, Evidence, Row, RowRole, Side, Table
+from ...model.money import Unit, convert
+from ...model.text import plain_label
+from ...model.tolerance import allowance
 from ..context import Context, Skip, cell, fmt, table_name
 from ..engine import rule
-from ..findings import Evidence
 from ..readings import Reading, condition_holds, read
-from ..structure import Node, certain, table_certain, tree
 
 
 def _as_evidence(reading: Reading, name: str) -> Evidence:
@@ -28,7 +27,7 @@ def _as_evidence(reading: Reading, name: str) -> Evidence:
 @rule("XTAB-001")
 def same_quantity(ctx: Context) -> None:
     compared = 0
-    for quantity in audit_catalogue("xtab.toml")["quantity"]:
+    for quantity in data("xtab.toml")["quantity"]:
         readings = [r for r in (read(ctx.disclosure, spec) for spec in quantity["readings"]) if r]
         if len(readings) < 2:
             continue
@@ -48,26 +47,23 @@ def same_quantity(ctx: Context) -> None:
 
 def _class_of(label: str) -> str | None:
     text = re.sub(r"支出$", "", plain_label(label))
-    for entry in audit_catalogue("function_classes.toml")["class"]:
+    for entry in data("function_classes.toml")["class"]:
         if re.search(entry["pattern"], text):
             return entry["code"]
     return None
 
 
-def _leaves(nodes: list[Node]) -> list[Row]:
-    found: list[Row] = []
-    for node in nodes:
-        if node.children:
-            found.extend(_leaves(node.children))
-        elif node.row.role == "item" and node.row.code and len(node.row.code) >= 5:
-            found.append(node.row)
-    return found
+def _leaves(table: Table) -> list[Row]:
+    """The tree's rows without rows below them: coded function lines of 款 or 项 level."""
+    parents = {r.parent for r in table.rows if r.parent is not None}
+    return [r for i, r in enumerate(table.rows)
+            if r.depth is not None and i not in parents and r.role == RowRole.ITEM and r.code and len(r.code) >= 5]
 
 
 def _class_sums(table: Table, column: str) -> dict[str, tuple[Decimal, list[Evidence]]] | None:
     """Per function class, the sum of the table's lowest coded lines (None if any is uncertain)."""
-    rows = _leaves(tree(table)[1])
-    if not rows or not table_certain(table) or not all(r.code and r.code.startswith("2") for r in rows):
+    rows = _leaves(table)
+    if not rows or not table.certain or not all(r.code and r.code.startswith("2") for r in rows):
         return None
     sums: dict[str, tuple[Decimal, list[Evidence]]] = {}
     for row in rows:
@@ -85,7 +81,7 @@ def _class_rows(two_sided: Table) -> dict[str, list[Row]]:
     医疗卫生与计划生育 and 卫生健康)."""
     found: dict[str, list[Row]] = {}
     for row in two_sided.rows:
-        code = _class_of(row.label) if row.section == "expenditure" else None
+        code = _class_of(row.label) if row.section == Side.EXPENDITURE else None
         if code is not None:
             found.setdefault(code, []).append(row)
     return found
@@ -98,7 +94,7 @@ def _compare_classes(ctx: Context, lines: Table, line_column: str, two_sided: Ta
     compared = 0
     unit = lines.unit or Unit.WAN
     for code, rows in _class_rows(two_sided).items():
-        if not all(certain(r, two_sided) for r in rows):
+        if not all(r.certain for r in rows):
             continue
         printed_rows = [r for r in rows if r.values.get(side_column) is not None]
         total, cells = sums.get(code, (Decimal(0), []))
@@ -155,18 +151,20 @@ def three_public_lines(ctx: Context) -> None:
         raise Skip("缺少“三公”经费表或基本支出经济分类表")
     basic = basics[0]
     row = three.rows[0]
-    if not certain(row):
+    if not row.certain:
         raise Skip("“三公”经费表各栏对齐不确定")
-    for spec in audit_catalogue("xtab.toml")["three_public_line"]:
+    for spec in data("xtab.toml")["three_public_line"]:
         column = spec["column"]
         if column not in three.columns:
             continue
-        lines = [r for r in basic.rows if r.role == "item" and r.code in spec["codes"] and certain(r, basic)]
+        lines = [r for r in basic.rows if r.role == RowRole.ITEM and r.code in spec["codes"] and r.certain]
         booked = sum((r.values.get("total", Decimal(0)) for r in lines), Decimal(0))
         printed = row.values.get(column, Decimal(0))
         three_unit, basic_unit = three.unit or Unit.WAN, basic.unit or Unit.WAN
         booked_wan, printed_wan = convert(booked, basic_unit, Unit.WAN), convert(printed, three_unit, Unit.WAN)
-        if booked_wan <= printed_wan + Decimal("0.005") * (len(lines) + 1):
+        slack = (allowance([r.values.get("total") for r in lines], basic_unit, Unit.WAN)
+                 + allowance([printed], three_unit, Unit.WAN))
+        if booked_wan <= printed_wan + slack:
             continue
         cells = [cell(basic, r, "total") for r in lines]
         ctx.report(
@@ -182,7 +180,7 @@ def running_cost(ctx: Context) -> None:
     running, public = figures.get("running_cost"), figures.get("public_operating")
     if running is None or public is None:
         raise Skip("未找到机关运行经费或公用经费")
-    if running.value <= public.value + Decimal("0.01"):
+    if running.value <= public.value + Decimal("0.01"):  # the catalogue tolerance: 0.01 万元
         return  # lower is normal: 机关运行经费 covers only administrative units' 公用经费
     ctx.report(
         f"机关运行经费 {fmt(running.value)} 万元高于一般公共预算基本支出中的公用经费 {fmt(public.value)} 万元，"

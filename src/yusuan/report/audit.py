@@ -1,4 +1,4 @@
-"""An AuditReport as text (terminal), JSON (`yusuan.audit/1`, docs/json.md) and HTML (a
+"""An AuditReport as text (terminal), JSON (`yusuan.audit/2`, docs/json.md) and HTML (a
 self-contained page a reviewer can read and print)."""
 
 from __future__ import annotations
@@ -13,11 +13,23 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..catalogue import kind_by_key, rules
-from ..export import location_dict, to_dict
-from ..money import format_decimal
-from .findings import SEVERITIES, SEVERITY_NAMES, AuditReport, Evidence, Finding
+from ..model import SEVERITIES, SEVERITY_NAMES, AuditReport, Evidence, Finding, Location
+from ..model.money import format_decimal
+from ..model.serialize import to_dict
 
-SCHEMA = "yusuan.audit/1"
+SCHEMA = "yusuan.audit/2"
+
+
+def location_dict(location: Location) -> dict[str, Any]:
+    """A location's known fields (file omitted: the report names its document once)."""
+    out: dict[str, Any] = {}
+    for key in ("line", "end_line", "page", "column", "sheet", "row"):
+        value = getattr(location, key)
+        if value is not None:
+            out[key] = value
+    if location.bbox is not None:
+        out["bbox"] = list(location.bbox)
+    return out
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -53,9 +65,11 @@ def summary(report: AuditReport) -> dict[str, int]:
 
 def to_json_dict(report: AuditReport) -> dict[str, Any]:
     disclosure = to_dict(report.disclosure)
+    meta = report.disclosure.meta
     return {
         "schema": SCHEMA,
-        "document": {"source": disclosure["source"], **disclosure["meta"]},
+        "document": {"source": disclosure["source"], "department": meta.department, "year": meta.year,
+                     "kind": meta.kind.value, "region": meta.region, "unit": meta.unit.value if meta.unit else None},
         "summary": summary(report),
         "findings": [finding_dict(f) for f in report.findings],
         "not_checked": [{"rule": n.rule, "title": rules()[n.rule].title, "reason": n.reason} for n in report.not_checked],
@@ -109,7 +123,7 @@ def _highlight(excerpt: str | None, values: list[Decimal]) -> Markup:
 
 @cache
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("yusuan.audit", "templates"), autoescape=select_autoescape(["j2", "html"]))
+    env = Environment(loader=PackageLoader("yusuan.report", "templates"), autoescape=select_autoescape(["j2", "html"]))
     env.filters["highlight"] = _highlight
     return env
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..catalogue import rules
-from .findings import SEVERITY_NAMES
+from ..model.findings import SEVERITY_NAMES
 
 
 def rules_text(rule_ids: list[str], detailed: bool = False) -> str:

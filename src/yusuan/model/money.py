@@ -8,7 +8,6 @@ conversion is always an explicit call.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
@@ -29,17 +28,6 @@ class Unit(StrEnum):
     def factor(self) -> Decimal:
         """How many 元 one unit is."""
         return Decimal(1) if self is Unit.YUAN else Decimal(10000)
-
-
-@dataclass(frozen=True)
-class Amount:
-    """A money value in the unit it was printed in."""
-
-    value: Decimal
-    unit: Unit
-
-    def to(self, unit: Unit) -> Amount:
-        return Amount(convert(self.value, self.unit, unit), unit)
 
 
 def convert(value: Decimal, source: Unit, target: Unit) -> Decimal:
@@ -92,5 +80,9 @@ def parse_amount(text: str | None) -> Decimal | None:
 
 
 def format_decimal(value: Decimal) -> str:
-    """Decimal as a plain string without exponent, for JSON."""
-    return format(value, "f")
+    """Decimal as a plain string without exponent ("1234.50"), for JSON and messages.
+
+    A value whose exponent a plain string cannot keep (Decimal("1E+2"), i.e. 100 printed to the
+    hundreds) is written in scientific form so that reading it back gives the same Decimal."""
+    plain = format(value, "f")
+    return plain if Decimal(plain).as_tuple() == value.as_tuple() else str(value)

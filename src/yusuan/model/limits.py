@@ -1,5 +1,8 @@
 """Resource limits every reader enforces, so one hostile file cannot stall or exhaust a batch.
 
+They live at the base because every file yusuan opens — a disclosure for the readers, a budget
+workbook for compose — goes through the same limits and fails with the same ReadError.
+
 The numbers are generous for real disclosures (the largest we have seen is a 40-page, 4 MB PDF)
 and small enough that a batch of thousands keeps going when one file is a zip bomb or a
 10,000-page scan. They can be tightened or loosened per call.
@@ -14,7 +17,9 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
-from .layout import ReadError
+
+class ReadError(Exception):
+    """A file that cannot be read; the message is Chinese and names the reason."""
 
 
 @dataclass

@@ -2,19 +2,24 @@
 
 Readers know formats, not budgets: they only say "this line said X" or "this row had cells
 A|B|C at lines 12-15". Page debris that is purely typographic (page-number placeholders,
-markdown emphasis) is removed here; anything needing budget knowledge is left to the recogniser.
+markdown emphasis) is removed by the readers; anything needing budget knowledge is left to the
+recogniser.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Location
+from .enums import SourceFormat
+from .location import Location
 
 
 @dataclass
 class Line:
-    """A text line (cells is None) or a table row (cells holds the cell texts)."""
+    """A text line (cells is None) or a table row (cells holds the cell texts).
+
+    `file` is filled in by the reader for every line, so that a line alone can say where it stands
+    (`location`) and nothing downstream has to carry the file name beside it."""
 
     line: int
     text: str
@@ -26,25 +31,28 @@ class Line:
     cell_boxes: list[tuple[float, float, float, float] | None] | None = None  # one per cell (PDF)
     sheet: str | None = None  # worksheet name (Excel)
     row: int | None = None  # row number as the source shows it (Excel row, Word table row)
+    file: str = ""
 
     @property
-    def is_row(self) -> bool:
-        return self.cells is not None
-
-    def location(self, file: str, end_line: int | None = None) -> Location:
+    def location(self) -> Location:
         """Where this line stands: line numbers, and page and box when the reader knows them."""
-        return Location(file, self.line, end_line or self.end_line, self.page, self.bbox,
-                        sheet=self.sheet, row=self.row)
+        return self.location_to(self.end_line)
+
+    def location_to(self, end_line: int | None) -> Location:
+        """This line's location, extended to end at another line (a block that starts here)."""
+        return Location(self.file, self.line, end_line, self.page, self.bbox, sheet=self.sheet, row=self.row)
+
+    @property
+    def printed(self) -> str:
+        """The line as a reviewer sees it: the text, or the cells joined by │."""
+        text = self.text if self.cells is None else " │ ".join(c.strip() for c in self.cells)
+        return text.strip()
 
 
 @dataclass
 class Layout:
     path: str
-    format: str
+    format: SourceFormat
     sha256: str
     lines: list[Line] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-class ReadError(Exception):
-    """A file that cannot be read; the message is Chinese and names the reason."""

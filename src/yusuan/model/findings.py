@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model import Disclosure, Location
+from .disclosure import Disclosure
+from .enums import Severity
+from .location import Location
 
-SEVERITIES = ("error", "warning", "notice")
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "notice": "提示"}
+SEVERITIES = tuple(Severity)
+SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.NOTICE: "提示"}
 
 
 @dataclass
@@ -33,7 +35,7 @@ class Evidence:
 @dataclass
 class Finding:
     rule: str
-    severity: str
+    severity: Severity
     message: str
     evidence: list[Evidence] = field(default_factory=list)
     expected: Decimal | None = None
@@ -64,9 +66,9 @@ class AuditReport:
     not_checked: list[NotChecked] = field(default_factory=list)
     rules_run: list[str] = field(default_factory=list)
 
-    def count(self, severity: str) -> int:
+    def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
     @property
     def has_errors(self) -> bool:
-        return self.count("error") > 0
+        return self.count(Severity.ERROR) > 0

@@ -8,48 +8,20 @@ string so that tables, narrative and registries can be joined on it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _DIGITS = re.compile(r"^\d+$")
 
 
-@dataclass(frozen=True)
-class Code:
-    """A normalised classification code."""
-
-    digits: str
-    scheme: str  # "function", "econ_dept" (301…), "econ_gov" (501…), "unit"
-
-    @property
-    def level(self) -> int:
-        """1 = 类, 2 = 款, 3 = 项 (function); 1 = 类, 2 = 款 (economic)."""
-        if self.scheme == "function":
-            return {3: 1, 5: 2, 7: 3}.get(len(self.digits), 0)
-        if self.scheme.startswith("econ"):
-            return {3: 1, 5: 2}.get(len(self.digits), 0)
-        return 0
-
-
-def scheme_of(digits: str) -> str:
-    """Guess the scheme from the digits alone (used when the column does not say)."""
-    if len(digits) in (3, 5) and digits[0] == "3":
-        return "econ_dept"
-    if len(digits) in (3, 5) and digits[0] == "5":
-        return "econ_gov"
-    if len(digits) in (3, 5, 7) and digits[0] == "2":
-        return "function"
-    return "unit"
-
-
-def parse_code(text: str, scheme: str | None = None) -> Code | None:
-    """Parse one printed code: "2080101", "208 01 01", "２０８０１" …; None if not a code."""
+def parse_code(text: str, unit_code: bool = False) -> str | None:
+    """Parse one printed code: "2080101", "208 01 01", "２０８０１" … → its digits; None if not a
+    code. Classification codes have at most 8 digits; budget-unit codes may be longer."""
     compact = re.sub(r"[\s\u3000]+", "", text or "")
     compact = compact.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if not compact or not _DIGITS.match(compact):
         return None
-    if len(compact) > 8 and scheme != "unit":
+    if len(compact) > 8 and not unit_code:
         return None
-    return Code(compact, scheme or scheme_of(compact))
+    return compact
 
 
 def join_code_parts(parts: list[str], previous: list[str] | None) -> tuple[str | None, list[str]]:

@@ -1,0 +1,108 @@
+"""The things narrative claims and performance tables are about, as the recogniser recorded them
+(Claim.figure/projects/targets, PerformanceTarget.project), turned into evidence the rules compare.
+Nothing here decides what a claim means: it only reads the model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import (
+    PAIRED_TABLES,
+    Claim,
+    ClaimKind,
+    Disclosure,
+    Evidence,
+    Figure,
+    PerformanceTarget,
+    Project,
+    Unit,
+)
+from ..model.money import convert
+
+MONEY_UNITS = ("万元", "元")
+
+
+@dataclass
+class Quantity:
+    """A table quantity a claim can be compared with, in 万元 (and as printed)."""
+
+    name: str
+    value: Decimal
+    printed: Decimal
+    unit: Unit
+    evidence: Evidence
+
+
+def money_claims(d: Disclosure) -> Iterator[Claim]:
+    for _, claim in d.claims():
+        if claim.kind == ClaimKind.AMOUNT and claim.unit in MONEY_UNITS:
+            yield claim
+
+
+def claim_wan(claim: Claim) -> Decimal:
+    return convert(claim.value, Unit(claim.unit or "万元"), Unit.WAN)
+
+
+def figure_of(d: Disclosure, claim: Claim) -> Figure | None:
+    """The table-sourced key figure the claim's subject names, if the recogniser found one."""
+    return d.figures.get(claim.figure) if claim.figure else None
+
+
+def figure_quantity(figure: Figure, name: str) -> Quantity:
+    return Quantity(name, figure.value, figure.value, Unit.WAN,
+                    Evidence(f"{figure.source} · {name}", figure.location, figure.value, "万元", figure.source))
+
+
+def named_items(d: Disclosure, claim: Claim) -> list[Quantity]:
+    """The projects, then the performance targets, the claim's subject names."""
+    return ([_project_quantity(d.projects[i]) for i in claim.projects]
+            + [_target_quantity(d.performance[i]) for i in claim.targets])
+
+
+def _project_quantity(project: Project) -> Quantity:
+    assert project.amount is not None
+    unit = project.unit or Unit.WAN
+    return Quantity(project.name, convert(project.amount, unit, Unit.WAN), project.amount, unit,
+                    Evidence(f"{project.source_table} · {project.name}", project.location, project.amount,
+                             unit.value, project.source_table, project.name, "total"))
+
+
+def _target_quantity(target: PerformanceTarget) -> Quantity:
+    assert target.amount is not None
+    unit = target.unit or Unit.WAN
+    return Quantity(target.name, convert(target.amount, unit, Unit.WAN), target.amount, unit,
+                    Evidence(f"绩效目标表 · {target.name}", target.location, target.amount, unit.value,
+                             "project_performance", target.name))
+
+
+def pairs(d: Disclosure) -> list[tuple[Project, PerformanceTarget]]:
+    return [(d.projects[t.project], t) for t in d.performance if t.project is not None]
+
+
+def projects_alone(d: Disclosure) -> list[Project]:
+    paired = {t.project for t in d.performance}
+    return [p for i, p in enumerate(d.projects) if p.source_table in PAIRED_TABLES and i not in paired]
+
+
+def targets_alone(d: Disclosure) -> list[PerformanceTarget]:
+    return [t for t in d.performance if t.project is None]
+
+
+def paired_amounts(d: Disclosure) -> Iterator[tuple[Project, PerformanceTarget, Decimal, Decimal]]:
+    """Pairs where both sides state an amount, with both amounts in 万元."""
+    for project, target in pairs(d):
+        if project.amount is not None and target.amount is not None:
+            yield (project, target, convert(project.amount, project.unit or Unit.WAN, Unit.WAN),
+                   convert(target.amount, target.unit or Unit.WAN, Unit.WAN))
+
+
+def project_evidence(project: Project) -> Evidence:
+    return Evidence(f"项目支出表 · {project.name}", project.location, project.amount,
+                    (project.unit or Unit.WAN).value, project.source_table, project.name, "total")
+
+
+def target_evidence(target: PerformanceTarget) -> Evidence:
+    return Evidence(f"绩效目标表 · {target.name} · 资金总额", target.location, target.amount,
+                    (target.unit or Unit.WAN).value, "project_performance", target.name)

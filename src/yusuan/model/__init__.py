@@ -1,0 +1,49 @@
+"""The base layer: the canonical model every stage shares.
+
+Layout types (what readers produce), the Disclosure (what the recogniser understood, what
+compose builds, what the audit checks and the store keeps), findings, money, codes, the one
+rounding tolerance, shared text helpers and lossless JSON. Nothing here imports any other part
+of yusuan.
+"""
+
+from .disclosure import (
+    PAIRED_TABLES,
+    Claim,
+    Disclosure,
+    Figure,
+    Indicator,
+    Meta,
+    NarrativeSection,
+    Paragraph,
+    PerformanceTarget,
+    Project,
+    Row,
+    Source,
+    Table,
+    TocEntry,
+)
+from .enums import (
+    Alignment,
+    ClaimKind,
+    Direction,
+    DocumentKind,
+    Pairing,
+    RowFlag,
+    RowRole,
+    Severity,
+    Side,
+    SourceFormat,
+    TableKind,
+)
+from .findings import SEVERITIES, SEVERITY_NAMES, AuditReport, Evidence, Finding, NotChecked
+from .layout import Layout, Line
+from .location import Location
+from .money import Unit
+
+__all__ = [
+    "PAIRED_TABLES",    "SEVERITIES", "SEVERITY_NAMES", "Alignment", "AuditReport", "Claim", "ClaimKind", "Direction",
+    "Disclosure", "DocumentKind", "Evidence", "Figure", "Finding", "Indicator", "Layout", "Line",
+    "Location", "Meta", "NarrativeSection", "NotChecked", "Pairing", "Paragraph", "PerformanceTarget",
+    "Project", "Row", "RowFlag", "RowRole", "Severity", "Side", "Source", "SourceFormat", "Table",
+    "TableKind", "TocEntry", "Unit",
+]

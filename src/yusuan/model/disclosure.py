@@ -1,0 +1,243 @@
+"""The canonical model every stage shares: what a disclosure says and what the recogniser
+understood of it.
+
+Every value keeps the place it came from (Location) so that any later finding can point at the
+exact line, cell or box of the source. Money is Decimal in the table's printed unit; key figures
+are converted to 万元 explicitly and say so. What the recogniser worked out — how rows nest, which
+rows it is sure of, what a narrative claim is about, which performance table belongs to which
+project, the 目录 — is written here once, so that the audit (and the store, the web app, a
+reloaded JSON file) reads it instead of working it out again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .enums import (
+    ClaimKind,
+    Direction,
+    DocumentKind,
+    Pairing,
+    RowFlag,
+    RowRole,
+    Side,
+    SourceFormat,
+    TableKind,
+)
+from .location import Location
+from .money import Unit
+
+
+@dataclass
+class Row:
+    """One table row: label, optional code, and values keyed by canonical measure.
+
+    `parent`/`depth` place the row in the table's tree (budget units by unit code, 类/款/项 by
+    code prefix); rows outside the tree (totals, a two-sided table's rows, tables that are not
+    lists of amounts) have depth None. `enumerator` is the label's numbering depth (一、 → 1,
+    （一） → 2, 其中 → 3). `certain` is False when the recogniser could not be sure every value
+    sits under its column — rules never accuse such a row."""
+
+    label: str
+    values: dict[str, Decimal]
+    location: Location
+    code: str | None = None
+    unit_code: str | None = None
+    section: Side | None = None  # the half of a two-sided table
+    role: RowRole = RowRole.ITEM
+    texts: dict[str, str] = field(default_factory=dict)  # non-numeric cells (项目类型 …)
+    cell_columns: dict[str, int] = field(default_factory=dict)  # measure → printed cell index
+    flags: list[RowFlag] = field(default_factory=list)
+    certain: bool = True
+    parent: int | None = None  # index in Table.rows of the row this one belongs to
+    depth: int | None = None  # 0 = top of the tree
+    enumerator: int | None = None
+
+
+@dataclass
+class Table:
+    """A recognised standard table."""
+
+    kind: TableKind
+    title: str
+    location: Location
+    unit: Unit | None
+    columns: list[str]
+    rows: list[Row] = field(default_factory=list)
+    empty_by_design: bool = False
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def certain(self) -> bool:
+        return all(r.certain for r in self.rows)
+
+    def total_row(self) -> Row | None:
+        """The one-sided table's 合计 row."""
+        return next((r for r in self.rows if r.role == RowRole.TOTAL and not r.section), None)
+
+    def top_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.depth == 0]
+
+    def children(self, row: Row) -> list[Row]:
+        index = self.rows.index(row)
+        return [r for r in self.rows if r.parent == index]
+
+    def side(self, section: Side) -> list[Row]:
+        return [r for r in self.rows if r.section == section]
+
+
+@dataclass
+class Claim:
+    """A numeric statement in the narrative (amount, share, change, count), with what the
+    recogniser decided it is about."""
+
+    text: str
+    kind: ClaimKind
+    value: Decimal
+    unit: str | None  # 万元 / 元 / % / 个 …
+    subject: str
+    location: Location
+    direction: Direction | None = None  # for changes
+    offset: int | None = None  # where the number starts in its printed line (Paragraph.text)
+    # the function classification the sentence names ("…（类）…（款）…（项）"), and its code
+    # once resolved against the function-classification table
+    classification: tuple[str, ...] = ()
+    code: str | None = None
+    other_year: bool = False  # about another year than the document's ("2024年预算…", "上年…")
+    figure: str | None = None  # the key figure (figures.toml key) the subject names
+    projects: list[int] = field(default_factory=list)  # Disclosure.projects the subject names
+    targets: list[int] = field(default_factory=list)  # Disclosure.performance the subject names
+    base: int | None = None  # for a change: index in its section's claims of the amount it changes
+
+
+@dataclass
+class Paragraph:
+    """One printed line of narrative, kept so text checks can point at its line."""
+
+    text: str
+    location: Location
+
+
+@dataclass
+class NarrativeSection:
+    heading: str
+    location: Location
+    text: str = ""
+    claims: list[Claim] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class Project:
+    """A project line from a project table."""
+
+    name: str
+    amount: Decimal | None
+    unit: Unit | None
+    location: Location
+    code: str | None = None
+    unit_code: str | None = None
+    project_type: str | None = None
+    values: dict[str, Decimal] = field(default_factory=dict)
+    source_table: TableKind = TableKind.PROJECTS
+
+
+# the tables whose projects must each have a performance-target table
+PAIRED_TABLES = (TableKind.PROJECTS, TableKind.PROJECTS_CARRYOVER)
+
+
+@dataclass
+class Indicator:
+    """One performance indicator (一级/二级/三级指标 and its 指标值)."""
+
+    level1: str | None
+    level2: str | None
+    name: str
+    value_text: str
+    location: Location
+    operator: str | None = None
+    number: Decimal | None = None
+    unit: str | None = None
+
+
+@dataclass
+class PerformanceTarget:
+    """A project's performance-target table (项目绩效目标表), tied to its project when found."""
+
+    name: str
+    location: Location
+    code: str | None = None
+    amount: Decimal | None = None
+    unit: Unit | None = None
+    template: bool = False  # an unfilled template: the name or many figures are placeholders (XX)
+    indicators: list[Indicator] = field(default_factory=list)
+    project: int | None = None  # index in Disclosure.projects
+    paired_by: Pairing | None = None
+
+
+@dataclass
+class Figure:
+    """A key figure in 万元 with where it was read."""
+
+    key: str
+    value: Decimal
+    source: str  # table kind, or "narrative"
+    location: Location
+    unit: Unit | None = Unit.WAN  # None for counts
+
+
+@dataclass
+class TocEntry:
+    """One line of the 目录, with the table kind it names (None for parts and sections)."""
+
+    title: str
+    location: Location
+    kind: TableKind | None = None
+
+
+@dataclass
+class Source:
+    path: str
+    sha256: str
+    format: SourceFormat
+
+
+@dataclass
+class Meta:
+    department: str | None = None
+    year: int | None = None
+    kind: DocumentKind = DocumentKind.BUDGET
+    region: str | None = None
+    unit: Unit | None = None  # the unit most of the document prints
+    template: bool = False  # an unfilled template (上海市XX局…): placeholders are not defects
+
+
+@dataclass
+class Disclosure:
+    source: Source
+    meta: Meta
+    tables: list[Table] = field(default_factory=list)
+    narrative: list[NarrativeSection] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    performance: list[PerformanceTarget] = field(default_factory=list)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    toc: list[TocEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # the printed source line (cells joined by │) of every line a located value stands on, so a
+    # finding can quote its source even when the disclosure was loaded from JSON
+    excerpts: dict[int, str] = field(default_factory=dict)
+
+    def tables_of(self, kind: str) -> list[Table]:
+        return [t for t in self.tables if t.kind == kind]
+
+    def table(self, kind: str) -> Table | None:
+        found = self.tables_of(kind)
+        return found[0] if found else None
+
+    def claims(self):
+        """Every claim with its section, in reading order."""
+        for section in self.narrative:
+            for claim in section.claims:
+                yield section, claim

@@ -1,0 +1,87 @@
+"""How the rows of a table nest, and which rows the recogniser is sure of — written into the model.
+
+Identities between rows (合计 = Σ units, 类 = Σ款 = Σ项, 一、 = Σ（一）…) need the tree the
+printed table implies; the audit reads it from Row.parent/Row.depth instead of rebuilding it.
+A row whose cells could not be aligned with certainty is marked (Row.certain = False): checking
+it would report the reader's doubt as the document's error.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..catalogue import data
+from ..model import Row, RowFlag, RowRole, Table
+from ..model.text import enumerator_depth
+
+_UNCERTAIN = {RowFlag.AMBIGUOUS, RowFlag.UNBALANCED}
+
+
+def understand_table(table: Table) -> None:
+    """Certainty, enumerator depth and the tree of one table (idempotent)."""
+    for row in table.rows:
+        row.certain = _certain(row, table)
+        row.enumerator = enumerator_depth(row.label)
+    nest(table)
+
+
+def _certain(row: Row, table: Table) -> bool:
+    """Not flagged, every value under a named column, and no text in an amount column (either
+    means the header or a page's continuation was not understood)."""
+    if _UNCERTAIN & set(row.flags):
+        return False
+    stray_text = any(key in table.columns or key.startswith("col") for key in row.texts)
+    return not stray_text and all(key in table.columns for key in row.values)
+
+
+def _classification(code: str | None) -> bool:
+    """Function (2xx) and economic (3xx/5xx) codes; anything else in a code column is a budget
+    unit's code printed as a row."""
+    shape = data("codes.toml")["shape"]
+    return bool(code) and any(re.match(shape[k], code or "") for k in ("function", "economic"))
+
+
+def nest(table: Table) -> None:
+    """Set parent and depth of the rows of a one-sided table.
+
+    Budget units nest by unit-code prefix; items belong to the unit printed above them and nest
+    by code prefix; an item printed without a code directly after a coded one ("same as above")
+    is its sibling. Totals, headings, a two-sided table's rows and tables that are not lists of
+    amounts stay outside the tree (depth None).
+    """
+    for row in table.rows:
+        row.parent = row.depth = None
+    if table.kind in data("arith.toml")["not_amount_tables"]:
+        return
+    index = {id(row): i for i, row in enumerate(table.rows)}
+    unit_stack: list[Row] = []
+    item_stack: list[tuple[str, Row]] = []
+    last_code: str | None = None
+
+    def attach(row: Row, parent: Row | None) -> None:
+        row.parent = index[id(parent)] if parent is not None else None
+        row.depth = (parent.depth or 0) + 1 if parent is not None else 0
+
+    for row in table.rows:
+        if row.role == RowRole.TOTAL or row.section:
+            continue
+        if row.role == RowRole.UNIT or (row.role == RowRole.ITEM and row.code and not _classification(row.code)):
+            item_stack = []
+            key = row.unit_code or row.code or ""
+            while unit_stack:
+                parent_code = unit_stack[-1].unit_code or unit_stack[-1].code or ""
+                if key and parent_code and key != parent_code and key.startswith(parent_code):
+                    break
+                unit_stack.pop()
+            attach(row, unit_stack[-1] if unit_stack else None)
+            unit_stack.append(row)
+            continue
+        if row.role != RowRole.ITEM:
+            continue
+        code = row.code or last_code
+        last_code = code
+        while item_stack and not (code and code.startswith(item_stack[-1][0]) and code != item_stack[-1][0]):
+            item_stack.pop()
+        attach(row, item_stack[-1][1] if item_stack else (unit_stack[-1] if unit_stack else None))
+        if code:
+            item_stack.append((code, row))
