@@ -34,6 +34,11 @@ def _parse(path: str) -> Disclosure:
     return parse_file(path)
 
 
+def parse_cached(path: Path) -> Disclosure:
+    """The Disclosure of a corpus file, parsed once per test run (tests must not change it)."""
+    return _parse(str(path))
+
+
 @pytest.fixture
 def parsed():
     """parsed("000") → the Disclosure of seed 000 (parsed once per test run)."""

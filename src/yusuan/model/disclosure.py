@@ -122,6 +122,8 @@ class Paragraph:
 
 @dataclass
 class NarrativeSection:
+    """A section of the 情况说明 under one heading: its lines and the numeric claims in them."""
+
     heading: str
     location: Location
     text: str = ""
@@ -199,6 +201,8 @@ class TocEntry:
 
 @dataclass
 class Source:
+    """The file a disclosure was read from (or, for composed ones, written to)."""
+
     path: str
     sha256: str
     format: SourceFormat
@@ -206,6 +210,8 @@ class Source:
 
 @dataclass
 class Meta:
+    """What the document is: whose, which year, budget or final account. Unknown stays None."""
+
     department: str | None = None
     year: int | None = None
     kind: DocumentKind = DocumentKind.BUDGET
@@ -216,6 +222,9 @@ class Meta:
 
 @dataclass
 class Disclosure:
+    """One disclosure (部门预算/决算公开): its tables, narrative, projects, performance targets,
+    key figures and 目录, with what the recogniser understood of them."""
+
     source: Source
     meta: Meta
     tables: list[Table] = field(default_factory=list)

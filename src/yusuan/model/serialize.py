@@ -231,6 +231,8 @@ def _schema_of(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
                 if _default(field) is dataclasses.MISSING:
                     required.append(field.name)
             doc = " ".join((hint.__doc__ or "").split())
+            if doc.startswith(f"{name}("):  # the signature dataclasses put there, not a docstring
+                doc = ""
             definitions[name] = {"type": "object", "description": doc, "properties": properties,
                                  "required": required, "additionalProperties": False}
         return {"$ref": f"#/$defs/{name}"}
@@ -240,3 +242,7 @@ def _schema_of(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "pattern": _DECIMAL_PATTERN}
     return {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"},
             bool: {"type": "boolean"}, Any: {}}[hint]
+
+
+if __name__ == "__main__":  # python -m yusuan.model.serialize > docs/disclosure.schema.json
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

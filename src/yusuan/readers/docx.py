@@ -12,7 +12,8 @@ import re
 
 from ..model.layout import Layout, Line
 from ..model.limits import Limits, open_zipped
-from .grid import Span, join_paragraphs, to_grid
+from ..model.text import join_wrapped
+from .grid import Span, to_grid
 from .text import clean_cell, clean_text
 
 _HEADING_STYLE = re.compile(r"(Heading|标题)\s*(\d)", re.I)
@@ -72,7 +73,7 @@ def _table_grid(table, qn) -> list[list[str]]:
                 continued[(r, column)] = owner
                 column += colspan
                 continue
-            text = join_paragraphs(["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))])
+            text = join_wrapped(["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))])
             span = Span(text, colspan)
             spans.append(span)
             if merge == "restart":

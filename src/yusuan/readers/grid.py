@@ -40,19 +40,3 @@ def to_grid(rows: list[list[Span]]) -> list[list[str]]:
         grid.append(line)
     width = max((len(line) for line in grid), default=0)
     return [line + [""] * (width - len(line)) for line in grid]
-
-
-def join_paragraphs(parts: list[str]) -> str:
-    """A cell's paragraphs as one text: no space between Chinese, one space between Latin words."""
-    out = ""
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        if out and not (_cjk(out[-1]) or _cjk(part[0])):
-            out += " "
-        out += part
-    return out
-
-
-def _cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"

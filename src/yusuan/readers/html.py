@@ -12,7 +12,8 @@ import re
 
 from ..model.layout import Layout, Line
 from ..model.limits import Limits
-from .grid import Span, join_paragraphs, to_grid
+from ..model.text import join_wrapped
+from .grid import Span, to_grid
 from .text import clean_cell, clean_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
@@ -96,7 +97,7 @@ class _Walker:
                 leaf = child.find("table") is None and not child.find(_BLOCKS) and child.find("br") is None
                 if leaf:
                     heading = int(child.name[1]) if re.fullmatch(r"h[1-6]", child.name) else None
-                    self.emit_text(join_paragraphs(list(child.stripped_strings)), heading)
+                    self.emit_text(join_wrapped(list(child.stripped_strings)), heading)
                 else:
                     self.walk(child)
                     self.flush()
@@ -109,7 +110,7 @@ class _Walker:
         for tr in _rows(table):
             spans = []
             for cell in tr.find_all(["td", "th"], recursive=False):
-                text = join_paragraphs([s for s in cell.stripped_strings])
+                text = join_wrapped([s for s in cell.stripped_strings])
                 spans.append(Span(text, _int(cell.get("colspan")), _int(cell.get("rowspan"))))
             rows.append(spans)
         caption = table.find("caption")

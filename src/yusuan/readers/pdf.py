@@ -22,12 +22,11 @@ from dataclasses import dataclass
 
 from ..model.layout import Layout, Line
 from ..model.limits import Limits, ReadError
+from ..model.text import HEADING, glue, is_cjk, join_wrapped
 from .radicals import fold_radical
 from .text import clean_cell, clean_text
 
 _PAGE_NUMBER = re.compile(r"^\s*([-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]")
-_PARAGRAPH_START = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)|第[一二三四五六七八九十]+部分)")
 _MARGIN = 0.09  # top and bottom share of the page where headers, footers and page numbers live
 _SCANNED_SHARE = 0.3  # images covering this much of a textless page make it a scan
 
@@ -120,7 +119,7 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
 
 def _table_rows(table, number: int) -> list[_Item]:
     """Rows of a ruled table; a one-column "table" (a framed contents list) is just text lines."""
-    extracted = [[join_wrapped(t or "") for t in texts] for texts in table.extract()]
+    extracted = [[join_wrapped((t or "").split("\n")) for t in texts] for texts in table.extract()]
     single = all(sum(1 for c in cells if c) <= 1 for cells in extracted)
     grid = [(c.bbox[0], c.bbox[2]) for c in table.columns]
     items = []
@@ -137,18 +136,6 @@ def _table_rows(table, number: int) -> list[_Item]:
             line.cell_boxes = list(row.cells)
         items.append(_Item(top, x0, line, grid=None if single else grid))
     return items
-
-
-def join_wrapped(text: str) -> str:
-    """A cell's text wrapped over several printed lines, joined back: no space between CJK."""
-    parts = [p.strip() for p in text.split("\n") if p.strip()]
-    if not parts:
-        return ""
-    out = parts[0]
-    for part in parts[1:]:
-        glue = "" if _CJK.search(out[-1]) or _CJK.match(part[0]) else " "
-        out += glue + part
-    return out
 
 
 def _group_lines(chars: list[dict]) -> list[list[dict]]:
@@ -204,7 +191,7 @@ def _gap_cells(chars: list[dict]) -> list[str]:
             cells.append(current)
             current = after["text"]
             continue
-        latin = not (_CJK.match(after["text"]) or _CJK.match(before["text"]))
+        latin = not (is_cjk(after["text"][:1]) or is_cjk(before["text"][:1]))
         current += (" " if gap > em * 0.25 and (latin or gap > em * 0.9) else "") + after["text"]
     cells.append(current)
     if len(cells) > 1 and all(len(c) == 1 for c in cells):  # a title spaced out: "目    录"
@@ -234,12 +221,11 @@ def _join_paragraphs(items: list[_Item]) -> list[_Item]:
                 and not item.margin and not previous.margin and item.line.bbox and previous.line.bbox):
             em = max(item.line.bbox[3] - item.line.bbox[1], 6)
             if (previous.line.bbox[2] >= right - 1.5 * em and item.line.bbox[0] <= left + 0.5 * em
-                    and not _PARAGRAPH_START.match(item.line.text)
+                    and not HEADING.match(item.line.text)
                     and not _SHORT_FIELD.match(item.line.text)
                     and item.line.bbox[1] - previous.line.bbox[3] < em):
                 joined = previous.line
-                glue = "" if _CJK.search(joined.text[-1:]) or _CJK.match(item.line.text[:1]) else " "
-                joined.text += glue + item.line.text
+                joined.text += glue(joined.text, item.line.text) + item.line.text
                 x0, top, _, _ = joined.bbox
                 joined.bbox = (x0, top, max(joined.bbox[2], item.line.bbox[2]), item.line.bbox[3])
                 continue

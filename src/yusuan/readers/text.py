@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model.layout import Line
+from ..model.text import HEADING
 
 _DEBRIS = re.compile(r"^\s*(page\s*number|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|-\s*\d+\s*-)\s*$", re.I)
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -21,7 +22,6 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_BULLET = re.compile(r"^[-*]\s+")
 _WORD_CELL = re.compile(r"^\t[^\t]*$")
 # a narrative heading after a Word row is its own line, not a continuation of the last cell
-_HEADING_START = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 
 
 def clean_text(text: str) -> tuple[str, int | None]:
@@ -92,7 +92,7 @@ def _parse_block(block: list[tuple[int, str]]) -> list[Line]:
             result.append(_row(cells, start, end))
             cells, start = [], number
             result.append(_plain_line(number, text))
-        elif _HEADING_START.match(text) or len(text.strip()) > 40:
+        elif HEADING.match(text) or len(text.strip()) > 40:
             if cells:
                 result.append(_row(cells, start, end))
                 cells = []

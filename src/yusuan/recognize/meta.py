@@ -54,9 +54,27 @@ def detect_meta(lines: list[Line]) -> Meta:
                     break
             if meta.department:
                 break
+    meta.region = region_of(meta.department or "")
     placeholder = re.compile(data("narrative.toml")["text"]["placeholder"])
     holes = sum(len(placeholder.findall(t)) for t in texts)
     meta.template = bool(placeholder.search(compact(meta.department or ""))) or holes >= _TEMPLATE_HOLES
     units = Counter(u for line in lines if (u := parse_unit(line.text)) is not None)
     meta.unit = units.most_common(1)[0][0] if units else Unit.WAN
     return meta
+
+
+def region_of(department: str) -> str | None:
+    """The administrative region a department's name starts with (catalogue regions.toml):
+    province, then prefecture and county when the name carries them; None when it names none."""
+    spec = data("regions.toml")
+    name = compact(department)
+    province = next((p for p in spec["provinces"] if name.startswith(p)), None)
+    if province is None:
+        return None
+    region, rest = province, name[len(province):]
+    levels = ("county",) if province in spec["municipalities"] else ("prefecture", "county")
+    for level in levels:
+        match = re.match(spec[level], rest)
+        if match and not re.search(spec["not_a_place"], match.group(0)):
+            region, rest = region + match.group(0), rest[match.end():]
+    return region
