@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -55,7 +56,9 @@ class RuleMeta:
     checks: str
     why: str
     example: str
-    tolerance: str
+    tolerance: str  # as the catalogue explains it
+    slack: Decimal = Decimal(0)  # margin beyond the rounding policy, in the rule's unit
+    slack_ratio: Decimal = Decimal(0)  # margin as a share of the amount compared
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,8 @@ def figure_specs() -> tuple[dict, ...]:
 @cache
 def rules() -> dict[str, RuleMeta]:
     return {r["id"]: RuleMeta(r["id"], r["id"].split("-")[0], r["title"], Severity(r["severity"]), r["category"],
-                              r["checks"], r["why"], r["example"], r.get("tolerance", "四舍五入：每项允许末位半个单位"))
+                              r["checks"], r["why"], r["example"], r.get("tolerance", "四舍五入：每项允许末位半个单位"),
+                              Decimal(r.get("slack", "0")), Decimal(r.get("slack_ratio", "0")))
             for r in _load("rules.toml")["rule"]}
 
 

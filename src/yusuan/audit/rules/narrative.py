@@ -81,7 +81,7 @@ def shares(ctx: Context) -> None:
                 continue
             checked += 1
             part_value = claim_wan(part)
-            allowed = half_unit(claim.value) + Decimal("0.05")
+            allowed = half_unit(claim.value) + ctx.meta.slack
             ratios = [part_value / w * 100 for w in candidates]
             if any(abs(r - claim.value) <= allowed for r in ratios):
                 continue
@@ -129,7 +129,7 @@ def year_over_year(ctx: Context) -> None:
                     continue
                 rate = _signed(change) / base * 100
                 printed = _signed(following)
-                if abs(abs(rate) - abs(printed)) > half_unit(following.value) + Decimal("0.05") or (rate * printed < 0):
+                if abs(abs(rate) - abs(printed)) > half_unit(following.value) + ctx.meta.slack or (rate * printed < 0):
                     ctx.report(f"情况说明{place(following.location)}：本年 {current.value}、变化 {_signed(change)}，"
                                f"上年应为 {fmt(base)}，变化率应为 {rate:.2f}%，文中为 {printed}%",
                                [claim_evidence(current), claim_evidence(change), claim_evidence(following)],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from ...catalogue import data
 from ...model import Evidence, Pairing, Severity
@@ -73,7 +72,7 @@ def cost_indicators(ctx: Context) -> None:
             if _VALUE_AS_NAME.match(indicator.name):
                 continue  # the name cell holds a value: the row was not read reliably
             cost = convert(indicator.number, Unit(indicator.unit), Unit.WAN)
-            if cost > amount * Decimal("1.001") and not unit_slip(cost, amount):
+            if cost > amount * (1 + ctx.meta.slack_ratio) and not unit_slip(cost, amount):
                 ctx.report(f"项目「{target.name}」的成本指标「{indicator.name}」为 {indicator.value_text}，"
                            f"高于项目资金 {amount} 万元",
                            [Evidence(f"绩效目标表 · {indicator.name}", indicator.location, indicator.number,

@@ -180,7 +180,7 @@ def running_cost(ctx: Context) -> None:
     running, public = figures.get("running_cost"), figures.get("public_operating")
     if running is None or public is None:
         raise Skip("未找到机关运行经费或公用经费")
-    if running.value <= public.value + Decimal("0.01"):  # the catalogue tolerance: 0.01 万元
+    if running.value <= public.value + ctx.meta.slack:
         return  # lower is normal: 机关运行经费 covers only administrative units' 公用经费
     ctx.report(
         f"机关运行经费 {fmt(running.value)} 万元高于一般公共预算基本支出中的公用经费 {fmt(public.value)} 万元，"
