@@ -80,7 +80,7 @@ def main() -> int:
             write(doc, folder / "out", [fmt])
             timings[fmt.upper()] = time.perf_counter() - mark
         total = time.perf_counter() - start
-    pages = sum(1 for t in doc.tables)
+    pages = len(doc.disclosure.tables)
     print(f"compose 大型部门：{len(data.items)} 笔支出明细，{len({i.project for i in data.items if i.project})} 个项目，"
           f"{pages} 张表")
     for stage, seconds in timings.items():

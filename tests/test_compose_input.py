@@ -18,7 +18,7 @@ from yusuan.cli import app
 from yusuan.compose.inputs import InputError, load, read_mapping
 from yusuan.compose.rounding import QUANTUM, round_tree
 from yusuan.compose.workbook import write_template
-from yusuan.money import Unit
+from yusuan.model.money import Unit
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "示例市人力资源和社会保障局2025年预算.yaml"

@@ -1,16 +1,20 @@
-"""What the composer hands to the renderers: a disclosure as printable parts.
+"""What the composer hands to the renderers: a model Disclosure, and how to print it.
 
-Each table is a grid of cells with its merges already decided (so DOCX, XLSX, HTML and PDF
-print the same thing) plus, per body row, the figures it stands for — the round-trip tests
-compare a parsed file with these figures, not with text.
+The Disclosure is what the composed document says — every table row, project, performance
+target, key figure and narrative section in the same model the recogniser builds from a file —
+so the round-trip tests compare a parsed file with it like with like. Printing needs more than
+what a document says: each table's grid of cells with its merges already decided (so DOCX, XLSX,
+HTML and PDF print the same thing), which headings are parts, the title and the rounding note.
+Those rendering hints travel beside the Disclosure, never inside it.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from ..money import Unit
+from ..model import Disclosure, Location, NarrativeSection, Paragraph, Table
 
 
 @dataclass
@@ -23,25 +27,11 @@ class Cell:
 
 
 @dataclass
-class Record:
-    """The figures one printed row stands for, keyed like the recogniser's measures."""
+class Grid:
+    """How one table is printed: header and body rows of cells, merges decided."""
 
-    label: str
-    values: dict[str, Decimal]
-    code: str | None = None
-    role: str = "item"  # item / total / heading
-    section: str | None = None  # income / expenditure in two-sided tables
-
-
-@dataclass
-class ComposedTable:
-    kind: str
-    title: str
-    unit: Unit
     header: list[list[Cell]]
-    body: list[list[Cell]]
-    records: list[Record] = field(default_factory=list)
-    note: str | None = None
+    body: list[list[Cell]] = field(default_factory=list)
     key_value: bool = False  # a performance-target form (label | value pairs), not a list
 
     @property
@@ -51,36 +41,45 @@ class ComposedTable:
 
 
 @dataclass
-class Section:
-    heading: str
-    paragraphs: list[str]
-    level: int = 2  # 1 = part (第一部分), 2 = numbered item, 3 = sub-item
+class ComposedDocument:
+    """A composed disclosure: the model, plus the hints that say how each part is printed."""
 
-
-@dataclass
-class Composition:
+    disclosure: Disclosure
     title: str
-    department: str
-    year: int
-    layout: str
-    unit: Unit
-    sections: list[Section]
-    tables: list[ComposedTable]
-    rounding_note: str
-    date: str | None = None
-    figures: dict[str, Decimal] = field(default_factory=dict)  # key figures in 万元, for tests and summaries
+    rounding_note: str  # printed under every list table ("" when the tables keep 元)
+    grids: list[Grid] = field(default_factory=list)  # grids[i] prints disclosure.tables[i]
+    levels: list[int] = field(default_factory=list)  # of disclosure.narrative[i]: 1 = part, 2 = item
 
-    def contents(self) -> list[str]:
-        """The 目录: parts, then the tables by title (performance forms once, as a group)."""
-        entries = [s.heading for s in self.sections if s.level == 1]
-        seen = set()
-        for table in self.tables:
-            if table.kind == "project_performance":
-                if table.kind in seen:
-                    continue
-                seen.add(table.kind)
-            entries.append(table.title)
-        return entries
+    @property
+    def stem(self) -> str:
+        """The output files' name without suffix (the disclosure's source path)."""
+        return self.disclosure.source.path
+
+    @property
+    def where(self) -> Location:
+        """The location of every composed object: the output file's stem and no line, since
+        nothing was read from a file."""
+        return Location(self.stem)
+
+    def add_table(self, table: Table, grid: Grid) -> None:
+        self.disclosure.tables.append(table)
+        self.grids.append(grid)
+
+    def add_section(self, heading: str, paragraphs: list[str], level: int) -> None:
+        self.disclosure.narrative.append(NarrativeSection(
+            heading, self.where, "\n".join(paragraphs), paragraphs=[Paragraph(p, self.where) for p in paragraphs]))
+        self.levels.append(level)
+
+    def printed_tables(self) -> Iterator[tuple[Table, Grid]]:
+        return zip(self.disclosure.tables, self.grids, strict=True)
+
+    def sections(self) -> Iterator[tuple[NarrativeSection, int]]:
+        return zip(self.disclosure.narrative, self.levels, strict=True)
+
+
+def file_stem(title: str) -> str:
+    """The output files' name (without suffix) for a document title."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", title)
 
 
 def positions(rows: list[list[Cell]]) -> list[dict[int, tuple[Cell, bool]]]:

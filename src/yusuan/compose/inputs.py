@@ -15,26 +15,25 @@ from pathlib import Path
 from typing import Any
 
 from .. import catalogue
-from ..readers.layout import ReadError
-from ..readers.limits import Limits, open_zipped
+from ..model.limits import Limits, ReadError, open_zipped
 from .schema import (
     BudgetInput,
     BudgetUnit,
-    Column,
+    InputColumn,
     InputError,
     LineItem,
     Prior,
     Problem,
     Purchase,
     Sheet,
-    Target,
+    TargetInput,
     Where,
     comparisons,
     sheets,
     three_public_items,
 )
 
-Record = tuple[int, dict[str, Any]]  # (row number the user sees, header → raw value)
+RawRecord = tuple[int, dict[str, Any]]  # (row number the user sees, header → raw value)
 _TRUE = {"是", "true", "True", "1", "Y", "y", "yes"}
 _FALSE = {"否", "false", "False", "0", "N", "n", "no", ""}
 
@@ -54,7 +53,7 @@ def load(path: str | Path) -> BudgetInput:
     return check(raw)
 
 
-def _read_workbook(path: Path) -> dict[str, list[Record]]:
+def _read_workbook(path: Path) -> dict[str, list[RawRecord]]:
     import openpyxl
 
     try:
@@ -62,7 +61,7 @@ def _read_workbook(path: Path) -> dict[str, list[Record]]:
                            lambda data: openpyxl.load_workbook(data, data_only=True, read_only=True))
     except ReadError as error:
         raise InputError([Problem(Where(path.name), str(error))]) from error
-    raw: dict[str, list[Record]] = {}
+    raw: dict[str, list[RawRecord]] = {}
     for spec in sheets():
         if spec.name not in book.sheetnames:
             raw[spec.key] = []
@@ -73,7 +72,7 @@ def _read_workbook(path: Path) -> dict[str, list[Record]]:
     return raw
 
 
-def _records_from_rows(spec: Sheet, rows: list[tuple]) -> list[Record]:
+def _records_from_rows(spec: Sheet, rows: list[tuple]) -> list[RawRecord]:
     if spec.form == "fields":
         values = {str(r[0]).strip(): (r[1] if len(r) > 1 else None) for r in rows if r and r[0] is not None}
         return [(1, values)]
@@ -88,7 +87,7 @@ def _records_from_rows(spec: Sheet, rows: list[tuple]) -> list[Record]:
     return records
 
 
-def read_mapping(path: Path) -> dict[str, list[Record]]:
+def read_mapping(path: Path) -> dict[str, list[RawRecord]]:
     """YAML/JSON: sheet (Chinese name or key) → list of records keyed by header or column key."""
     import yaml
 
@@ -99,7 +98,7 @@ def read_mapping(path: Path) -> dict[str, list[Record]]:
         raise InputError([Problem(Where(path.name), f"无法解析：{error}")]) from error
     if not isinstance(document, dict):
         raise InputError([Problem(Where(path.name), "顶层应为以工作表名为键的映射")])
-    raw: dict[str, list[Record]] = {}
+    raw: dict[str, list[RawRecord]] = {}
     for spec in sheets():
         value = document.get(spec.name, document.get(spec.key))
         by_key = {c.key: c.header for c in spec.columns}
@@ -128,7 +127,7 @@ class _Checker:
     def problem(self, where: Where, message: str) -> None:
         self.problems.append(Problem(where, message))
 
-    def value(self, spec: Sheet, column: Column, number: int, raw: Any) -> Any:
+    def value(self, spec: Sheet, column: InputColumn, number: int, raw: Any) -> Any:
         where = Where(spec.name, number if spec.form == "rows" else None, column.header)
         text = _text(raw)
         if text == "":
@@ -183,7 +182,7 @@ class _Checker:
             return None
         return value.quantize(Decimal("0.01"))
 
-    def _code(self, where: Where, column: Column, text: str) -> str | None:
+    def _code(self, where: Where, column: InputColumn, text: str) -> str | None:
         names = {"function": "功能分类", "econ_dept": "部门经济分类", "econ_gov": "政府经济分类"}
         label = names[column.scheme or "function"]
         digits = re.sub(r"\s+", "", text)
@@ -211,7 +210,7 @@ def _text(raw: Any) -> str:
     return str(raw).strip()
 
 
-def _typed(checker: _Checker, spec: Sheet, records: list[Record]) -> list[tuple[int, dict[str, Any]]]:
+def _typed(checker: _Checker, spec: Sheet, records: list[RawRecord]) -> list[tuple[int, dict[str, Any]]]:
     """Each record as column key → typed value; unknown headers and duplicates reported."""
     headers = {c.header: c for c in spec.columns}
     typed = []
@@ -234,7 +233,7 @@ def _typed(checker: _Checker, spec: Sheet, records: list[Record]) -> list[tuple[
     return typed
 
 
-def check(raw: dict[str, list[Record]]) -> BudgetInput:
+def check(raw: dict[str, list[RawRecord]]) -> BudgetInput:
     """Check raw sheet records and build the BudgetInput; raise InputError if anything is wrong."""
     by_key = {s.key: s for s in sheets()}
     year_raw = (raw.get("department") or [(1, {})])[0][1].get(by_key["department"].column("year").header)
@@ -272,7 +271,7 @@ def check(raw: dict[str, list[Record]]) -> BudgetInput:
             checker.problem(Where(by_key["targets"].name, number, "项目名称"),
                             f"项目“{v['project']}”不在“支出明细”中")
         elif None not in v.values():
-            targets.append(Target(v["project"], v["level1"], v["level2"], v["name"], v["value"]))
+            targets.append(TargetInput(v["project"], v["level1"], v["level2"], v["name"], v["value"]))
 
     if checker.problems:
         raise InputError(checker.problems)

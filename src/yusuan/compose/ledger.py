@@ -12,12 +12,16 @@ from decimal import Decimal
 from functools import cached_property
 
 from .. import catalogue
-from ..money import Unit
+from ..model.money import Unit
 from .rounding import allocate, round_tree, to_unit
 from .schema import BudgetInput, LineItem, funds, three_public_items
 
 _FISCAL = {f["name"] for f in funds() if f.get("fiscal")}
-PERSONNEL_CLASSES = ("301", "303")  # 人员经费 = 工资福利支出 + 对个人和家庭的补助
+# 人员经费 = the economic classes the audit groups as personnel (codes.toml: 301 工资福利支出,
+# 303 对个人和家庭的补助); everything else in basic spending is 公用经费
+PERSONNEL_CLASSES = tuple(g["prefix"] for g in catalogue.data("codes.toml")["econ_group"] if g["group"] == "personnel")
+# the 部门经济分类 codes each “三公” item is booked on, as the audit checks them (xtab.toml)
+THREE_PUBLIC_CODES = {line["column"]: tuple(line["codes"]) for line in catalogue.data("xtab.toml")["three_public_line"]}
 RUNNING_COST_UNITS = ("行政单位", "参公事业单位")
 
 
@@ -56,6 +60,17 @@ class Ledger:
     def sum(self, where: Callable[[Entry], bool] = lambda e: True) -> Decimal:
         return sum((e.value for e in self.entries if where(e)), Decimal(0))
 
+    def current(self, fund: str | None = None) -> Decimal:
+        """This year's money (not carried over), of one fund source or of all."""
+        return self.sum(lambda e: not e.item.carryover and (fund is None or e.item.fund == fund))
+
+    def carried(self) -> Decimal:
+        """上年结转: money carried over from the previous year."""
+        return self.sum(lambda e: e.item.carryover)
+
+    def basic(self) -> Decimal:
+        return self.sum(lambda e: e.basic)
+
     def select(self, where: Callable[[Entry], bool]) -> list[Entry]:
         return [e for e in self.entries if where(e)]
 
@@ -77,7 +92,7 @@ class Ledger:
 
     def three_public(self) -> dict[str, Decimal]:
         """“三公”经费 by item: 一般公共预算 line items booked on the item's economic codes."""
-        return {t["key"]: self.sum(lambda e, codes=tuple(t["econ"]): e.item.fund == "一般公共预算"
+        return {t["key"]: self.sum(lambda e, codes=THREE_PUBLIC_CODES[t["key"]]: e.item.fund == "一般公共预算"
                                    and e.item.econ in codes)
                 for t in three_public_items()}
 

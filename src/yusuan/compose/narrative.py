@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
-from .document import Section
 from .ledger import Ledger
 from .schema import funds, three_public_items
 from .tables import numeral
 
-Writer = Callable[[Ledger], list[Section]]
+Item = tuple[str, list[str]]  # one numbered item of the 情况说明: its heading and paragraphs
+Writer = Callable[[Ledger], list[Item]]
 WRITERS: dict[str, Writer] = {}
 
 
@@ -63,40 +63,38 @@ def _prefix(ledger: Ledger) -> str:
 
 
 @writer("overview")
-def overview(ledger: Ledger) -> list[Section]:
+def overview(ledger: Ledger) -> list[Item]:
     total = ledger.sum()
     text = (f"{_prefix(ledger)}收入总计{amount(ledger, total)}，支出总计{amount(ledger, total)}"
             f"{change(ledger, 'total', total)}。")
-    return [Section("收入支出预算总体情况", [text])]
+    return [("收入支出预算总体情况", [text])]
 
 
 @writer("income")
-def income(ledger: Ledger) -> list[Section]:
+def income(ledger: Ledger) -> list[Item]:
     total = ledger.sum()
     parts = []
     for fund in funds():
-        value = ledger.sum(lambda e, f=fund["name"]: e.item.fund == f and not e.item.carryover)
+        value = ledger.current(fund["name"])
         if value:
             parts.append(f"{fund['income_label']}{amount(ledger, value)}，占{share(value, total)}")
-    carry = ledger.sum(lambda e: e.item.carryover)
+    carry = ledger.carried()
     if carry:
         parts.append(f"上年结转结余{amount(ledger, carry)}，占{share(carry, total)}")
     text = f"{_prefix(ledger)}收入预算{amount(ledger, total)}，其中：" + "；".join(parts) + "。"
-    gpb = ledger.sum(lambda e: e.item.fund == "一般公共预算" and not e.item.carryover)
     sentences = [text]
-    for key, label, value in (("gpb", "一般公共预算拨款收入", gpb),
-                              ("gov_fund", "政府性基金预算拨款收入",
-                               ledger.sum(lambda e: e.item.fund == "政府性基金" and not e.item.carryover))):
+    for key, label, value in (("gpb", "一般公共预算拨款收入", ledger.current("一般公共预算")),
+                              ("gov_fund", "政府性基金预算拨款收入", ledger.current("政府性基金"))):
         moved = change(ledger, key, value)
         if moved:
             sentences.append(f"{ledger.data.year}年{label}{amount(ledger, value)}{moved}。")
-    return [Section("收入预算情况", ["".join(sentences)])]
+    return [("收入预算情况", ["".join(sentences)])]
 
 
 @writer("expenditure")
-def expenditure(ledger: Ledger) -> list[Section]:
+def expenditure(ledger: Ledger) -> list[Item]:
     total = ledger.sum()
-    basic = ledger.sum(lambda e: e.basic)
+    basic = ledger.basic()
     project = total - basic
     paragraphs = [f"{_prefix(ledger)}支出预算{amount(ledger, total)}，其中：基本支出{amount(ledger, basic)}，"
                   f"占{share(basic, total)}；项目支出{amount(ledger, project)}，占{share(project, total)}。"]
@@ -104,11 +102,11 @@ def expenditure(ledger: Ledger) -> list[Section]:
         moved = change(ledger, key, value)
         if moved:
             paragraphs.append(f"{ledger.data.year}年{label}{amount(ledger, value)}{moved}。")
-    return [Section("支出预算情况", paragraphs)]
+    return [("支出预算情况", paragraphs)]
 
 
 @writer("fiscal")
-def fiscal(ledger: Ledger) -> list[Section]:
+def fiscal(ledger: Ledger) -> list[Item]:
     entries = ledger.select(lambda e: e.fiscal)
     total = sum((e.value for e in entries), Decimal(0))
     parts = []
@@ -124,11 +122,11 @@ def fiscal(ledger: Ledger) -> list[Section]:
                 for c in sorted({e.item.function[:3] for e in entries})]
     text = (f"{_prefix(ledger)}财政拨款收支总预算{amount(ledger, total)}。收入包括：" + "，".join(parts) +
             "；支出包括：" + "，".join(spending) + "。")
-    return [Section("财政拨款收支预算情况", [text])]
+    return [("财政拨款收支预算情况", [text])]
 
 
 @writer("gpb")
-def gpb(ledger: Ledger) -> list[Section]:
+def gpb(ledger: Ledger) -> list[Item]:
     entries = ledger.select(lambda e: e.item.fund == "一般公共预算")
     total = sum((e.value for e in entries), Decimal(0))
     parts = []
@@ -136,11 +134,11 @@ def gpb(ledger: Ledger) -> list[Section]:
         value = sum((e.value for e in entries if e.item.function.startswith(c)), Decimal(0))
         parts.append(f"{ledger.name('function', c)}{amount(ledger, value)}，占{share(value, total)}")
     text = f"{_prefix(ledger)}一般公共预算支出{amount(ledger, total)}，主要用于：" + "；".join(parts) + "。"
-    return [Section("一般公共预算支出预算情况", [text])]
+    return [("一般公共预算支出预算情况", [text])]
 
 
 @writer("gpb_lines")
-def gpb_lines(ledger: Ledger) -> list[Section]:
+def gpb_lines(ledger: Ledger) -> list[Item]:
     """Shanghai style: one sentence per 项 naming its 类 and 款."""
     entries = ledger.select(lambda e: e.item.fund == "一般公共预算")
     lines = []
@@ -149,22 +147,22 @@ def gpb_lines(ledger: Ledger) -> list[Section]:
         path = (f"{ledger.name('function', code[:3])}（类）{ledger.name('function', code[:5])}（款）"
                 f"{ledger.name('function', code)}（项）")
         lines.append(f"{n}. “{path}”{ledger.data.year}年预算安排{amount(ledger, value)}。")
-    return [Section("一般公共预算支出功能分类明细", lines)]
+    return [("一般公共预算支出功能分类明细", lines)]
 
 
 @writer("gpb_basic")
-def gpb_basic(ledger: Ledger) -> list[Section]:
+def gpb_basic(ledger: Ledger) -> list[Item]:
     entries = ledger.select(lambda e: e.basic and e.item.fund == "一般公共预算")
     personnel = sum((e.value for e in entries if e.personnel), Decimal(0))
     public = sum((e.value for e in entries if not e.personnel), Decimal(0))
     text = (f"{_prefix(ledger)}一般公共预算基本支出{amount(ledger, personnel + public)}，其中：人员经费"
             f"{amount(ledger, personnel)}，主要包括工资福利支出和对个人和家庭的补助；公用经费{amount(ledger, public)}，"
             f"主要包括商品和服务支出和资本性支出。")
-    return [Section("一般公共预算基本支出情况", [text])]
+    return [("一般公共预算基本支出情况", [text])]
 
 
 @writer("three_public")
-def three_public(ledger: Ledger) -> list[Section]:
+def three_public(ledger: Ledger) -> list[Item]:
     values = ledger.three_public()
     names = {t["key"]: t["name"] for t in three_public_items()}
     total = sum(values.values(), Decimal(0))
@@ -182,49 +180,49 @@ def three_public(ledger: Ledger) -> list[Section]:
         words += change(ledger, f"three_public.{key}", value)
         parts.append(words)
     text = head + "。其中：" + "；".join(parts) + "。"
-    return [Section("“三公”经费预算情况", [text])]
+    return [("“三公”经费预算情况", [text])]
 
 
 @writer("gov_fund")
-def gov_fund(ledger: Ledger) -> list[Section]:
+def gov_fund(ledger: Ledger) -> list[Item]:
     return _fund_section(ledger, "政府性基金", "政府性基金预算支出情况")
 
 
 @writer("soe")
-def soe(ledger: Ledger) -> list[Section]:
+def soe(ledger: Ledger) -> list[Item]:
     return _fund_section(ledger, "国有资本经营", "国有资本经营预算支出情况")
 
 
-def _fund_section(ledger: Ledger, fund: str, heading: str) -> list[Section]:
+def _fund_section(ledger: Ledger, fund: str, heading: str) -> list[Item]:
     entries = ledger.select(lambda e: e.item.fund == fund)
     if not entries:
-        return [Section(heading, [f"本部门{ledger.data.year}年没有使用{fund}预算拨款安排的支出。"])]
+        return [(heading, [f"本部门{ledger.data.year}年没有使用{fund}预算拨款安排的支出。"])]
     total = sum((e.value for e in entries), Decimal(0))
     uses = sorted({e.item.project or ledger.name("function", e.item.function) for e in entries})
-    return [Section(heading, [f"{_prefix(ledger)}{fund}预算支出{amount(ledger, total)}，用于" + "、".join(uses) + "。"])]
+    return [(heading, [f"{_prefix(ledger)}{fund}预算支出{amount(ledger, total)}，用于" + "、".join(uses) + "。"])]
 
 
 @writer("running_cost")
-def running_cost(ledger: Ledger) -> list[Section]:
+def running_cost(ledger: Ledger) -> list[Item]:
     value = ledger.running_cost()
     text = (f"{_prefix(ledger)}行政单位和参照公务员法管理的事业单位机关运行经费预算{amount(ledger, value)}"
             f"{change(ledger, 'running_cost', value)}。")
-    return [Section("机关运行经费", [text])]
+    return [("机关运行经费", [text])]
 
 
 @writer("procurement")
-def procurement(ledger: Ledger) -> list[Section]:
+def procurement(ledger: Ledger) -> list[Item]:
     parts = ledger.procurement()
     total = sum(parts.values(), Decimal(0))
     if not total:
-        return [Section("政府采购情况", [f"本部门{ledger.data.year}年没有安排政府采购预算。"])]
+        return [("政府采购情况", [f"本部门{ledger.data.year}年没有安排政府采购预算。"])]
     text = (f"{_prefix(ledger)}政府采购预算{amount(ledger, total)}，其中：" +
             "，".join(f"政府采购{k}预算{amount(ledger, v)}" for k, v in parts.items()) + "。")
-    return [Section("政府采购情况", [text])]
+    return [("政府采购情况", [text])]
 
 
 @writer("assets")
-def assets(ledger: Ledger) -> list[Section]:
+def assets(ledger: Ledger) -> list[Item]:
     a = ledger.data.assets
     cars = ("一般公务用车", "执法执勤用车", "其他用车")
     total = sum(a.get(c, 0) for c in cars)
@@ -232,29 +230,25 @@ def assets(ledger: Ledger) -> list[Section]:
             "，".join(f"{c}{a.get(c, 0)}辆" for c in cars) +
             f"；单价50万元以上通用设备{a.get('单价50万元以上通用设备', 0)}台（套），"
             f"单位价值100万元以上专用设备{a.get('单位价值100万元以上专用设备', 0)}台（套）。")
-    return [Section("国有资产占有使用情况", [text])]
+    return [("国有资产占有使用情况", [text])]
 
 
 @writer("performance")
-def performance(ledger: Ledger) -> list[Section]:
+def performance(ledger: Ledger) -> list[Item]:
     projects = ledger.projects
     covered = {t.project for t in ledger.data.targets}
     with_targets = [p for p in projects if p[0] in covered]
     total = ledger.sum(lambda e: not e.basic)
     value = sum((e.value for p in with_targets for e in p[3]), Decimal(0))
     if not projects:
-        return [Section("预算绩效目标情况", [f"本部门{ledger.data.year}年没有项目支出，未编制项目绩效目标。"])]
+        return [("预算绩效目标情况", [f"本部门{ledger.data.year}年没有项目支出，未编制项目绩效目标。"])]
     scope = "全部" if len(with_targets) == len(projects) else f"中的{len(with_targets)}个"
     text = (f"{_prefix(ledger)}共有项目{len(projects)}个，{scope}编制了绩效目标，涉及项目支出{amount(ledger, value)}，"
             f"占项目支出的{share(value, total)}，从产出、效益、满意度等方面设置了绩效指标，详见项目绩效目标表。")
-    return [Section("预算绩效目标情况", [text])]
+    return [("预算绩效目标情况", [text])]
 
 
-def write(ledger: Ledger, keys: list[str]) -> list[Section]:
-    """The narrative sections of a layout, numbered in order (一、二、…)."""
-    sections: list[Section] = []
-    for key in keys:
-        sections.extend(WRITERS[key](ledger))
-    for n, section in enumerate(sections, start=1):
-        section.heading = f"{numeral(n)}、{section.heading}"
-    return sections
+def write(ledger: Ledger, keys: list[str]) -> list[Item]:
+    """The narrative items of a layout, numbered in order (一、二、…)."""
+    items = [item for key in keys for item in WRITERS[key](ledger)]
+    return [(f"{numeral(n)}、{heading}", paragraphs) for n, (heading, paragraphs) in enumerate(items, start=1)]

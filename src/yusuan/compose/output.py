@@ -1,4 +1,4 @@
-"""Write a composition in the requested formats — all of them or none.
+"""Write a composed document in the requested formats — all of them or none.
 
 Files are rendered into a hidden staging folder inside the output folder and moved into place
 only when every format succeeded, so an error (a missing PDF engine, a full disk) never leaves
@@ -7,29 +7,24 @@ a partial set that looks like a result.
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .document import Composition
+from .document import ComposedDocument
 from .render.docx import render_docx
 from .render.html import render_html
 from .render.pdf import render_pdf
 from .render.xlsx import render_xlsx
 
-RENDERERS: dict[str, Callable[[Composition, Path], None]] = {
+RENDERERS: dict[str, Callable[[ComposedDocument, Path], None]] = {
     "docx": render_docx, "xlsx": render_xlsx, "html": render_html, "pdf": render_pdf,
 }
 FORMATS = tuple(RENDERERS)
 
 
-def file_stem(doc: Composition) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", doc.title)
-
-
-def write(doc: Composition, out: Path, formats: list[str],
+def write(doc: ComposedDocument, out: Path, formats: list[str],
           step: Callable[[str], None] | None = None) -> list[Path]:
     """Render `doc` as each format into `out`; returns the written paths. `step(format)` is called
     after each format (for a progress display)."""
@@ -41,7 +36,7 @@ def write(doc: Composition, out: Path, formats: list[str],
     try:
         staged = []
         for fmt in formats:
-            path = staging / f"{file_stem(doc)}.{fmt}"
+            path = staging / f"{doc.stem}.{fmt}"
             RENDERERS[fmt](doc, path)
             staged.append(path)
             if step:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TypeVar
 
-from ..money import Unit
+from ..model.money import Unit
 
 T = TypeVar("T")
 QUANTUM = Decimal("0.01")

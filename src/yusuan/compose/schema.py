@@ -14,7 +14,9 @@ from .. import catalogue
 
 
 @dataclass(frozen=True)
-class Column:
+class InputColumn:
+    """One column of an input sheet: its header, type and checks."""
+
     key: str
     header: str
     type: str
@@ -31,27 +33,26 @@ class Sheet:
     key: str
     name: str
     help: str
-    columns: tuple[Column, ...]
+    columns: tuple[InputColumn, ...]
     form: str = "rows"  # "rows" (a header row, one record per row) or "fields" (项目 | 内容)
 
-    def column(self, key: str) -> Column:
+    def column(self, key: str) -> InputColumn:
         return next(c for c in self.columns if c.key == key)
 
 
 @cache
 def sheets() -> tuple[Sheet, ...]:
     spec = catalogue.data("compose_input.toml")
-    comparison_names = tuple(c["name"] for c in spec["comparison"])
     result = []
     for sheet in spec["sheet"]:
         columns = []
         for col in sheet["columns"]:
             choices = tuple(col.get("choices", ()))
-            if col.get("choices_from") == "comparison":
-                choices = comparison_names
-            columns.append(Column(col["key"], col["header"], col["type"], col.get("required", False),
-                                  col.get("unique", False), choices, col.get("scheme"), col.get("level"),
-                                  col.get("ref")))
+            if "choices_from" in col:  # the names of one of this catalogue's lists ([[fund]] …)
+                choices = tuple(c["name"] for c in spec[col["choices_from"]])
+            columns.append(InputColumn(col["key"], col["header"], col["type"], col.get("required", False),
+                                       col.get("unique", False), choices, col.get("scheme"), col.get("level"),
+                                       col.get("ref")))
         result.append(Sheet(sheet["key"], sheet["name"], sheet.get("help", ""), tuple(columns),
                             sheet.get("form", "rows")))
     return tuple(result)
@@ -148,7 +149,9 @@ class Purchase:
 
 
 @dataclass(frozen=True)
-class Target:
+class TargetInput:
+    """One performance indicator the user gave for a project."""
+
     project: str
     level1: str
     level2: str
@@ -173,4 +176,4 @@ class BudgetInput:
     three_public_use: dict[str, str] = field(default_factory=dict)  # item key → what it pays for
     procurement: list[Purchase] = field(default_factory=list)
     assets: dict[str, int] = field(default_factory=dict)
-    targets: list[Target] = field(default_factory=list)
+    targets: list[TargetInput] = field(default_factory=list)

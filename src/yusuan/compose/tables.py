@@ -1,8 +1,10 @@
 """The standard tables, each an aggregation over the ledger's rounded line items.
 
 One builder per table kind, registered by name; the layout catalogue picks which builders run,
-in which order and under which title. Zero cells print blank (as published tables do), totals
-always print.
+in which order and under which title. Each builder adds to the document both what a table says
+(model rows keyed like the recogniser's measures, and the projects and performance targets it
+lists) and how it is printed (the cell grid), row by row from the same figures. Zero cells print
+blank (as published tables do) but stand for 0 in the model; totals always print.
 """
 
 from __future__ import annotations
@@ -10,11 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from .document import Cell, ComposedTable, Record
+from ..model import (
+    Indicator,
+    Pairing,
+    PerformanceTarget,
+    Project,
+    Row,
+    RowRole,
+    Side,
+    Table,
+    TableKind,
+)
+from ..model.text import enumerator_depth
+from .document import Cell, ComposedDocument, Grid
 from .ledger import Entry, Ledger, function_lines
 from .schema import funds, three_public_items
 
-Builder = Callable[[Ledger, str], list[ComposedTable]]
+Builder = Callable[[Ledger, str, ComposedDocument], None]
 BUILDERS: dict[str, Builder] = {}
 _NUMERALS = "一二三四五六七八九十"
 
@@ -52,52 +66,78 @@ def _empty_note(ledger: Ledger, what: str) -> str:
     return f"本部门{ledger.data.year}年没有{what}安排的支出，故本表为空表。"
 
 
+def _row(doc: ComposedDocument, label: str, values: dict[str, Decimal], role: RowRole = RowRole.ITEM, *,
+         code: str | None = None, unit_code: str | None = None, section: Side | None = None,
+         texts: dict[str, str] | None = None) -> Row:
+    return Row(label, values, doc.where, code=code, unit_code=unit_code, section=section, role=role,
+               texts=texts or {}, enumerator=enumerator_depth(label))
+
+
+def _add(doc: ComposedDocument, table: Table, grid: Grid) -> None:
+    """Add a finished table with its list rows nested by code: a 款 under its 类, a 项 under its
+    款, an economic 款 under its class; budget units (by unit code) and projects at the top.
+    Totals, headings and the rows of a two-sided table stay outside the tree."""
+    stack: list[tuple[str, int]] = []  # (code, row index) of the open branch
+    for index, row in enumerate(table.rows):
+        if row.role not in (RowRole.ITEM, RowRole.UNIT) or row.section:
+            continue
+        key = (row.code if row.role == RowRole.ITEM else row.unit_code) or ""
+        while stack and not (key.startswith(stack[-1][0]) and key != stack[-1][0]):
+            stack.pop()
+        row.parent = stack[-1][1] if stack else None
+        row.depth = len(stack)
+        if key:
+            stack.append((key, index))
+    doc.add_table(table, grid)
+
+
 # ------------------------------------------------------------------ function-classification tables
 
-def _function_table(ledger: Ledger, title: str, kind: str, entries: list[Entry], empty: str | None = None
-                    ) -> ComposedTable:
-    header = [_head("科目编码", "科目名称", "合计", "基本支出", "项目支出")]
-    table = ComposedTable(kind, title, ledger.unit, header, [])
+def _function_table(ledger: Ledger, title: str, doc: ComposedDocument, kind: TableKind, entries: list[Entry],
+                    empty: str | None = None) -> None:
+    table = Table(kind, title, doc.where, ledger.unit, ["total", "basic", "project"])
+    grid = Grid([_head("科目编码", "科目名称", "合计", "基本支出", "项目支出")])
 
-    def add(code: str | None, label: str, chosen: list[Entry], role: str) -> None:
+    def add(code: str | None, label: str, chosen: list[Entry], role: RowRole) -> None:
         basic = sum((e.value for e in chosen if e.basic), Decimal(0))
         project = sum((e.value for e in chosen if not e.basic), Decimal(0))
         total = basic + project
-        bold = role != "item" or (code is not None and len(code) < 7)
-        table.body.append([Cell(code or ""), Cell(label, bold=bold),
-                           *_numbers([total, basic, project], always=role == "total")])
-        table.records.append(Record(label, {"total": total, "basic": basic, "project": project}, code, role))
+        bold = role != RowRole.ITEM or (code is not None and len(code) < 7)
+        grid.body.append([Cell(code or ""), Cell(label, bold=bold),
+                          *_numbers([total, basic, project], always=role == RowRole.TOTAL)])
+        table.rows.append(_row(doc, label, {"total": total, "basic": basic, "project": project}, role, code=code))
 
-    add(None, "合计", entries, "total")
+    add(None, "合计", entries, RowRole.TOTAL)
     for code in function_lines(entries):
         chosen = [e for e in entries if e.item.function.startswith(code)]
-        add(code, ledger.name("function", code), chosen, "item")
+        add(code, ledger.name("function", code), chosen, RowRole.ITEM)
     if not entries and empty:
-        table.note = _empty_note(ledger, empty)
-    return table
+        table.notes.append(_empty_note(ledger, empty))
+        table.empty_by_design = True
+    _add(doc, table, grid)
 
 
 @builder("expenditure")
-def expenditure(ledger: Ledger, title: str) -> list[ComposedTable]:
-    return [_function_table(ledger, title, "expenditure", ledger.entries)]
+def expenditure(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+    _function_table(ledger, title, doc, TableKind.EXPENDITURE, ledger.entries)
 
 
 @builder("gpb_expenditure")
-def gpb_expenditure(ledger: Ledger, title: str) -> list[ComposedTable]:
+def gpb_expenditure(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
     entries = ledger.select(lambda e: e.item.fund == "一般公共预算")
-    return [_function_table(ledger, title, "gpb_expenditure", entries, "使用一般公共预算拨款")]
+    _function_table(ledger, title, doc, TableKind.GPB_EXPENDITURE, entries, "使用一般公共预算拨款")
 
 
 @builder("gov_fund")
-def gov_fund(ledger: Ledger, title: str) -> list[ComposedTable]:
+def gov_fund(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
     entries = ledger.select(lambda e: e.item.fund == "政府性基金")
-    return [_function_table(ledger, title, "gov_fund", entries, "使用政府性基金预算拨款")]
+    _function_table(ledger, title, doc, TableKind.GOV_FUND, entries, "使用政府性基金预算拨款")
 
 
 @builder("soe_capital")
-def soe_capital(ledger: Ledger, title: str) -> list[ComposedTable]:
+def soe_capital(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
     entries = ledger.select(lambda e: e.item.fund == "国有资本经营")
-    return [_function_table(ledger, title, "soe_capital", entries, "使用国有资本经营预算拨款")]
+    _function_table(ledger, title, doc, TableKind.SOE_CAPITAL, entries, "使用国有资本经营预算拨款")
 
 
 # ------------------------------------------------------------------ two-sided summaries
@@ -107,34 +147,32 @@ def _classes(ledger: Ledger, entries: list[Entry]) -> list[str]:
 
 
 @builder("summary")
-def summary(ledger: Ledger, title: str) -> list[ComposedTable]:
-    header = [[Cell("收入", colspan=2, bold=True), Cell("支出", colspan=2, bold=True)],
-              _head("项目", "预算数", "项目", "预算数")]
-    table = ComposedTable("summary", title, ledger.unit, header, [])
-    left: list[tuple[str, Decimal, str]] = []
-    for n, fund in enumerate(funds(), start=1):
-        value = ledger.sum(lambda e, f=fund["name"]: e.item.fund == f and not e.item.carryover)
-        left.append((f"{numeral(n)}、{fund['income_label']}", value, "item"))
+def summary(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+    table = Table(TableKind.SUMMARY, title, doc.where, ledger.unit, ["total"])
+    grid = Grid([[Cell("收入", colspan=2, bold=True), Cell("支出", colspan=2, bold=True)],
+                 _head("项目", "预算数", "项目", "预算数")])
+    left = [(f"{numeral(n)}、{fund['income_label']}", ledger.current(fund["name"]), RowRole.ITEM)
+            for n, fund in enumerate(funds(), start=1)]
     right = [(f"{numeral(n)}、{ledger.name('function', c)}",
-              ledger.sum(lambda e, c=c: e.item.function.startswith(c)), "item")
+              ledger.sum(lambda e, c=c: e.item.function.startswith(c)), RowRole.ITEM)
              for n, c in enumerate(_classes(ledger, ledger.entries), start=1)]
-    current = ledger.sum(lambda e: not e.item.carryover)
-    carry = ledger.sum(lambda e: e.item.carryover)
+    current = ledger.current()
+    carry = ledger.carried()
     total = ledger.sum()
-    _two_sided(table, left, right, [
+    _two_sided(doc, table, grid, left, right, [
         (("本年收入合计", current), ("本年支出合计", total)),
         (("上年结转结余", carry), ("年终结转结余", Decimal(0))),
         (("收入总计", current + carry), ("支出总计", total)),
     ], ["total"])
-    return [table]
 
 
 @builder("fiscal_summary")
-def fiscal_summary(ledger: Ledger, title: str) -> list[ComposedTable]:
+def fiscal_summary(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
     fiscal = [f for f in funds() if f.get("fiscal")]
-    header = [[Cell("收入", colspan=2, bold=True), Cell("支出", colspan=2 + len(fiscal), bold=True)],
-              _head("项目", "预算数", "项目", "合计", *[f["name"] for f in fiscal])]
-    table = ComposedTable("fiscal_summary", title, ledger.unit, header, [])
+    keys = ["total", *[f["key"] for f in fiscal]]
+    table = Table(TableKind.FISCAL_SUMMARY, title, doc.where, ledger.unit, keys)
+    grid = Grid([[Cell("收入", colspan=2, bold=True), Cell("支出", colspan=2 + len(fiscal), bold=True)],
+                 _head("项目", "预算数", "项目", "合计", *[f["name"] for f in fiscal])])
     entries = ledger.select(lambda e: e.fiscal)
 
     def by_fund(where) -> list[Decimal]:
@@ -142,145 +180,154 @@ def fiscal_summary(ledger: Ledger, title: str) -> list[ComposedTable]:
                  for f in fiscal]
         return [sum(parts, Decimal(0)), *parts]
 
-    left: list[tuple[str, Decimal, str]] = []
+    left: list[tuple[str, Decimal, RowRole]] = []
     for n, (label, carry) in enumerate((("本年收入", False), ("上年结转", True)), start=1):
         left.append((f"{numeral(n)}、{label}",
-                     sum((e.value for e in entries if e.item.carryover == carry), Decimal(0)), "heading"))
+                     sum((e.value for e in entries if e.item.carryover == carry), Decimal(0)), RowRole.HEADING))
         for m, fund in enumerate(fiscal, start=1):
             value = sum((e.value for e in entries if e.item.carryover == carry and e.item.fund == fund["name"]),
                         Decimal(0))
-            left.append((f"（{numeral(m)}）{fund['fiscal_label']}", value, "item"))
-    right: list[tuple[str, list[Decimal], str]] = [("一、本年支出", by_fund(lambda e: True), "heading")]
+            left.append((f"（{numeral(m)}）{fund['fiscal_label']}", value, RowRole.ITEM))
+    right: list[tuple[str, list[Decimal], RowRole]] = [("一、本年支出", by_fund(lambda e: True), RowRole.HEADING)]
     for m, c in enumerate(_classes(ledger, entries), start=1):
         right.append((f"（{numeral(m)}）{ledger.name('function', c)}",
-                      by_fund(lambda e, c=c: e.item.function.startswith(c)), "item"))
-    right.append(("二、年终结转结余", [Decimal(0)] * (1 + len(fiscal)), "item"))
+                      by_fund(lambda e, c=c: e.item.function.startswith(c)), RowRole.ITEM))
+    right.append(("二、年终结转结余", [Decimal(0)] * len(keys), RowRole.ITEM))
     total = sum((e.value for e in entries), Decimal(0))
-    _two_sided(table, left, right, [(("收入总计", total), ("支出总计", by_fund(lambda e: True)))],
-               ["total", *[f["key"] for f in fiscal]])
-    return [table]
+    _two_sided(doc, table, grid, left, right, [(("收入总计", total), ("支出总计", by_fund(lambda e: True)))], keys)
 
 
-def _two_sided(table: ComposedTable, left: list, right: list, totals: list, right_keys: list[str]) -> None:
-    """Lay income lines beside expenditure lines; totals rows at the bottom."""
+def _two_sided(doc: ComposedDocument, table: Table, grid: Grid, left: list, right: list, totals: list,
+               right_keys: list[str]) -> None:
+    """Lay income lines beside expenditure lines; totals rows at the bottom. Each printed line
+    holds up to two model rows, the income half's first."""
     for i in range(max(len(left), len(right))):
         cells: list[Cell] = []
-        for side, lines, keys in (("income", left, ["total"]), ("expenditure", right, right_keys)):
+        for side, lines, keys in ((Side.INCOME, left, ["total"]), (Side.EXPENDITURE, right, right_keys)):
             if i < len(lines):
                 label, value, role = lines[i]
                 values = value if isinstance(value, list) else [value]
-                cells += [Cell(label, bold=role == "heading"), *_numbers(values)]
-                table.records.append(Record(label, dict(zip(keys, values, strict=True)), role=role, section=side))
+                cells += [Cell(label, bold=role == RowRole.HEADING), *_numbers(values)]
+                table.rows.append(_row(doc, label, dict(zip(keys, values, strict=True)), role, section=side))
             else:
                 cells += [Cell("")] + [Cell("", numeric=True)] * len(keys)
-        table.body.append(cells)
+        grid.body.append(cells)
     for (left_label, left_value), (right_label, right_value) in totals:
         values = right_value if isinstance(right_value, list) else [right_value]
         always = "总计" in left_label
-        table.body.append([Cell(left_label, bold=True), *_numbers([left_value], always),
-                           Cell(right_label, bold=True), *_numbers(values, always)])
-        for label, section, measures in ((left_label, "income", {"total": left_value}),
-                                         (right_label, "expenditure", dict(zip(right_keys, values, strict=True)))):
-            role = "total" if "总计" in label or "合计" in label else "item"
-            table.records.append(Record(label, measures, role=role, section=section))
+        grid.body.append([Cell(left_label, bold=True), *_numbers([left_value], always),
+                          Cell(right_label, bold=True), *_numbers(values, always)])
+        for label, side, measures in ((left_label, Side.INCOME, {"total": left_value}),
+                                      (right_label, Side.EXPENDITURE, dict(zip(right_keys, values, strict=True)))):
+            role = RowRole.TOTAL if "总计" in label or "合计" in label else RowRole.ITEM
+            table.rows.append(_row(doc, label, measures, role, section=side))
+    _add(doc, table, grid)
 
 
 # ------------------------------------------------------------------ income by unit
 
 @builder("income")
-def income(ledger: Ledger, title: str) -> list[ComposedTable]:
+def income(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
     names = [f["name"] for f in funds()]
-    header = [[Cell("单位代码", rowspan=2, bold=True), Cell("单位名称", rowspan=2, bold=True),
-               Cell("合计", rowspan=2, bold=True), Cell("本年收入", colspan=len(names), bold=True),
-               Cell("上年结转", rowspan=2, bold=True)],
-              _head(*names)]
-    table = ComposedTable("income", title, ledger.unit, header, [])
     keys = [f["key"] for f in funds()]
+    table = Table(TableKind.INCOME, title, doc.where, ledger.unit, ["total", *keys, "carryover"])
+    grid = Grid([[Cell("单位代码", rowspan=2, bold=True), Cell("单位名称", rowspan=2, bold=True),
+                  Cell("合计", rowspan=2, bold=True), Cell("本年收入", colspan=len(names), bold=True),
+                  Cell("上年结转", rowspan=2, bold=True)],
+                 _head(*names)])
 
-    def add(code: str, label: str, chosen: list[Entry], role: str) -> None:
+    def add(code: str, label: str, chosen: list[Entry], role: RowRole) -> None:
         parts = [sum((e.value for e in chosen if e.item.fund == n and not e.item.carryover), Decimal(0))
                  for n in names]
         carry = sum((e.value for e in chosen if e.item.carryover), Decimal(0))
         total = sum(parts, Decimal(0)) + carry
-        always = role == "total"
-        table.body.append([Cell(code), Cell(label, bold=always), *_numbers([total, *parts, carry], always)])
-        table.records.append(Record(label, {"total": total, **dict(zip(keys, parts, strict=True)),
-                                            "carryover": carry}, code or None, role))
+        always = role == RowRole.TOTAL
+        grid.body.append([Cell(code), Cell(label, bold=always), *_numbers([total, *parts, carry], always)])
+        table.rows.append(_row(doc, label, {"total": total, **dict(zip(keys, parts, strict=True)), "carryover": carry},
+                               role, unit_code=code or None))
 
-    add("", "合计", ledger.entries, "total")
+    add("", "合计", ledger.entries, RowRole.TOTAL)
     for unit in ledger.data.units:
-        add(unit.code, unit.name, ledger.select(lambda e, u=unit.code: e.item.unit == u), "item")
-    return [table]
+        add(unit.code, unit.name, ledger.select(lambda e, u=unit.code: e.item.unit == u), RowRole.UNIT)
+    _add(doc, table, grid)
 
 
 # ------------------------------------------------------------------ economic classification
 
 @builder("gpb_basic_econ")
-def gpb_basic_econ(ledger: Ledger, title: str) -> list[ComposedTable]:
-    header = [_head("科目编码", "科目名称", "合计", "人员经费", "公用经费")]
-    table = ComposedTable("gpb_basic_econ", title, ledger.unit, header, [])
+def gpb_basic_econ(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+    table = Table(TableKind.GPB_BASIC_ECON, title, doc.where, ledger.unit, ["total", "personnel", "public"])
+    grid = Grid([_head("科目编码", "科目名称", "合计", "人员经费", "公用经费")])
     entries = ledger.select(lambda e: e.basic and e.item.fund == "一般公共预算")
 
-    def add(code: str | None, label: str, chosen: list[Entry], role: str) -> None:
+    def add(code: str | None, label: str, chosen: list[Entry], role: RowRole) -> None:
         personnel = sum((e.value for e in chosen if e.personnel), Decimal(0))
         public = sum((e.value for e in chosen if not e.personnel), Decimal(0))
-        always = role == "total"
-        table.body.append([Cell(code or ""), Cell(label, bold=always or len(code or "") == 3),
-                           *_numbers([personnel + public, personnel, public], always)])
-        table.records.append(Record(label, {"total": personnel + public, "personnel": personnel,
-                                            "public": public}, code, role))
+        always = role == RowRole.TOTAL
+        grid.body.append([Cell(code or ""), Cell(label, bold=always or len(code or "") == 3),
+                          *_numbers([personnel + public, personnel, public], always)])
+        table.rows.append(_row(doc, label, {"total": personnel + public, "personnel": personnel, "public": public},
+                               role, code=code))
 
-    add(None, "合计", entries, "total")
+    add(None, "合计", entries, RowRole.TOTAL)
     codes = sorted({e.item.econ[:3] for e in entries} | {e.item.econ for e in entries})
     for code in codes:
-        add(code, ledger.name("econ_dept", code), [e for e in entries if e.item.econ.startswith(code)], "item")
-    return [table]
+        add(code, ledger.name("econ_dept", code), [e for e in entries if e.item.econ.startswith(code)], RowRole.ITEM)
+    _add(doc, table, grid)
 
 
 # ------------------------------------------------------------------ 三公
 
 @builder("three_public")
-def three_public(ledger: Ledger, title: str) -> list[ComposedTable]:
+def three_public(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+    """One printed line of amounts: the department's “三公” total and its items."""
     items = {t["key"]: t["name"] for t in three_public_items()}
-    header = [[Cell("合计", rowspan=2, bold=True), Cell(items["abroad"], rowspan=2, bold=True),
-               Cell("公务用车购置及运行费", colspan=3, bold=True), Cell(items["reception"], rowspan=2, bold=True)],
-              _head("小计", items["car_purchase"], items["car_operation"])]
+    grid = Grid([[Cell("合计", rowspan=2, bold=True), Cell(items["abroad"], rowspan=2, bold=True),
+                  Cell("公务用车购置及运行费", colspan=3, bold=True), Cell(items["reception"], rowspan=2, bold=True)],
+                 _head("小计", items["car_purchase"], items["car_operation"])])
     values = ledger.three_public()
-    car = values["car_purchase"] + values["car_operation"]
-    total = sum(values.values(), Decimal(0))
-    row = [total, values["abroad"], car, values["car_purchase"], values["car_operation"], values["reception"]]
-    table = ComposedTable("three_public", title, ledger.unit, header, [_numbers(row, always=True)])
-    table.records.append(Record("", {"total": total, "abroad": values["abroad"], "car_total": car,
-                                     "car_purchase": values["car_purchase"],
-                                     "car_operation": values["car_operation"], "reception": values["reception"]}))
-    return [table]
+    measures = {"total": sum(values.values(), Decimal(0)), "abroad": values["abroad"],
+                "car_total": values["car_purchase"] + values["car_operation"], "car_purchase": values["car_purchase"],
+                "car_operation": values["car_operation"], "reception": values["reception"]}
+    grid.body.append(_numbers(list(measures.values()), always=True))
+    table = Table(TableKind.THREE_PUBLIC, title, doc.where, ledger.unit, list(measures),
+                  [_row(doc, "", measures, RowRole.TOTAL)])
+    _add(doc, table, grid)
 
 
 # ------------------------------------------------------------------ projects and their targets
 
 @builder("projects")
-def projects(ledger: Ledger, title: str) -> list[ComposedTable]:
-    header = [_head("单位代码", "项目名称", "项目类型", "合计", *[f["name"] for f in funds()])]
-    table = ComposedTable("projects", title, ledger.unit, header, [])
+def projects(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+    """The project table; each of its project lines is also one of the document's projects."""
+    table = Table(TableKind.PROJECTS, title, doc.where, ledger.unit, ["total", *[f["key"] for f in funds()]])
+    grid = Grid([_head("单位代码", "项目名称", "项目类型", "合计", *[f["name"] for f in funds()])])
 
-    def add(code: str, label: str, kind: str, chosen: list[Entry], role: str) -> None:
+    def add(code: str, label: str, kind: str, chosen: list[Entry], role: RowRole) -> dict[str, Decimal]:
         parts = [sum((e.value for e in chosen if e.item.fund == f["name"]), Decimal(0)) for f in funds()]
         total = sum(parts, Decimal(0))
-        always = role == "total"
-        table.body.append([Cell(code), Cell(label, bold=always), Cell(kind), *_numbers([total, *parts], always)])
-        table.records.append(Record(label, {"total": total, **{f["key"]: p for f, p in zip(funds(), parts, strict=True)}},
-                                    code or None, role))
+        always = role == RowRole.TOTAL
+        values = {"total": total, **{f["key"]: p for f, p in zip(funds(), parts, strict=True)}}
+        grid.body.append([Cell(code), Cell(label, bold=always), Cell(kind), *_numbers([total, *parts], always)])
+        table.rows.append(_row(doc, label, values, role, unit_code=code or None,
+                               texts={"project_type": kind} if kind else {}))
+        return values
 
-    add("", "合计", "", [e for *_, es in ledger.projects for e in es], "total")
+    add("", "合计", "", [e for *_, es in ledger.projects for e in es], RowRole.TOTAL)
     for name, kind, unit, entries in ledger.projects:
-        add(unit, name, kind, entries, "item")
-    return [table]
+        values = add(unit, name, kind, entries, RowRole.ITEM)
+        doc.disclosure.projects.append(Project(name, values["total"], ledger.unit, doc.where, unit_code=unit,
+                                               project_type=kind, values=dict(values)))
+    _add(doc, table, grid)
 
 
 @builder("project_performance")
-def project_performance(ledger: Ledger, title: str) -> list[ComposedTable]:
+def project_performance(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+    """One performance-target form per project. What a form says is its PerformanceTarget (tied
+    to the project it is printed for); its Table, kept so the tables stay in print order, lists
+    no amounts."""
     units = {u.code: u.name for u in ledger.data.units}
-    tables = []
+    listed = {p.name: i for i, p in enumerate(doc.disclosure.projects)}
     for name, kind, unit, entries in ledger.projects:
         amount = sum((e.value for e in entries), Decimal(0))
         fiscal = sum((e.value for e in entries if e.fiscal), Decimal(0))
@@ -298,11 +345,14 @@ def project_performance(ledger: Ledger, title: str) -> list[ComposedTable]:
             body.append([Cell(t.level1), Cell(t.level2), Cell(t.name), Cell(t.value)])
         _merge_runs(body, start, 0)
         _merge_runs(body, start, 1, within=0)
-        table = ComposedTable("project_performance", title.replace("{project}", name), ledger.unit, [], body,
-                              key_value=True)
-        table.records.append(Record(name, {"total": amount}, role="item"))
-        tables.append(table)
-    return tables
+        form_title = title.replace("{project}", name)
+        project = listed.get(name)
+        doc.disclosure.performance.append(PerformanceTarget(
+            name, doc.where, amount=amount, unit=ledger.unit,
+            indicators=[Indicator(t.level1, t.level2, t.name, t.value, doc.where) for t in targets],
+            project=project, paired_by=Pairing.NAME if project is not None else None))
+        doc.add_table(Table(TableKind.PROJECT_PERFORMANCE, form_title, doc.where, ledger.unit, []),
+                      Grid([], body, key_value=True))
 
 
 def _merge_runs(body: list[list[Cell]], start: int, column: int, within: int | None = None) -> None:

@@ -1,1 +1,1 @@
-"""Renderers: one Composition, four formats (docx, xlsx, html, pdf); `compose.output` runs them."""
+"""Renderers: one ComposedDocument, four formats (docx, xlsx, html, pdf); `compose.output` runs them."""

@@ -13,13 +13,14 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ..document import Cell, ComposedTable, Composition, positions
+from ...model import Table, TocEntry
+from ..document import Cell, ComposedDocument, Grid, positions
 
 _FONT = "宋体"
 _HEADING_FONT = "黑体"
 
 
-def render_docx(doc: Composition, path: Path) -> None:
+def render_docx(doc: ComposedDocument, path: Path) -> None:
     document = Document()
     _styles(document)
     section = document.sections[0]
@@ -29,14 +30,14 @@ def render_docx(doc: Composition, path: Path) -> None:
     title = document.add_heading(doc.title, level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_heading("目录", level=1)
-    _toc(document, doc.contents())
-    for part in doc.sections:
-        document.add_heading(part.heading, level=part.level)
-        for text in part.paragraphs:
-            paragraph = document.add_paragraph(text)
+    _toc(document, doc.disclosure.toc)
+    for section, level in doc.sections():
+        document.add_heading(section.heading, level=level)
+        for text in section.paragraphs:
+            paragraph = document.add_paragraph(text.text)
             paragraph.paragraph_format.first_line_indent = Pt(22)
-    for table in doc.tables:
-        _table(document, doc, table)
+    for table, grid in doc.printed_tables():
+        _table(document, doc, table, grid)
     _update_fields_on_open(document)
     document.save(str(path))
 
@@ -50,7 +51,7 @@ def _styles(document) -> None:
     document.styles["Normal"].font.size = Pt(11)
 
 
-def _toc(document, entries: list[str]) -> None:
+def _toc(document, entries: list[TocEntry]) -> None:
     """A TOC field whose cached result already lists the parts and tables, so the document reads
     right before Word refreshes it (Word asks to update fields on opening)."""
     for index, entry in enumerate(entries):
@@ -62,8 +63,8 @@ def _toc(document, entries: list[str]) -> None:
             instruction.text = 'TOC \\o "1-2" \\h \\z \\u'
             paragraph._p.append(_run_with(instruction))
             _field_char(paragraph, "separate")
-        paragraph.add_run(entry)
-        if not entry.startswith("第"):
+        paragraph.add_run(entry.title)
+        if entry.kind:  # a table, under its part
             paragraph.paragraph_format.left_indent = Pt(22)
         if index == len(entries) - 1:
             _field_char(paragraph, "end")
@@ -88,8 +89,8 @@ def _update_fields_on_open(document) -> None:
     settings.append(update)
 
 
-def _table(document, doc: Composition, table: ComposedTable) -> None:
-    wide = table.width > 7
+def _table(document, doc: ComposedDocument, table: Table, grid: Grid) -> None:
+    wide = grid.width > 7
     section = document.add_section()
     if wide:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -99,15 +100,15 @@ def _table(document, doc: Composition, table: ComposedTable) -> None:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
     heading = document.add_heading(table.title, level=2)
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(f"部门名称：{doc.department}")
+    document.add_paragraph(f"部门名称：{doc.disclosure.meta.department}")
     document.add_paragraph(f"单位：{table.unit.value}")
-    grid = document.add_table(rows=0, cols=table.width)
-    grid.style = "Table Grid"
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fill(grid._tbl, table.header + table.body, len(table.header))
-    if table.note:
-        document.add_paragraph(table.note)
-    if doc.rounding_note and not table.key_value:
+    printed = document.add_table(rows=0, cols=grid.width)
+    printed.style = "Table Grid"
+    printed.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fill(printed._tbl, grid.header + grid.body, len(grid.header))
+    for note in table.notes:
+        document.add_paragraph(note)
+    if doc.rounding_note and not grid.key_value:
         document.add_paragraph(doc.rounding_note)
 
 

@@ -12,7 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..document import Composition
+from ..document import ComposedDocument
 from .html import html_text
 
 _FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -33,12 +33,12 @@ def chromium_path() -> str:
     return candidate
 
 
-def render_pdf(doc: Composition, path: Path) -> None:
+def render_pdf(doc: ComposedDocument, path: Path) -> None:
     render_pdfs([(doc, path)])
 
 
-def render_pdfs(jobs: list[tuple[Composition, Path]]) -> None:
-    """Print several compositions with one browser start (about a second saved per document)."""
+def render_pdfs(jobs: list[tuple[ComposedDocument, Path]]) -> None:
+    """Print several composed documents with one browser start (about a second saved per document)."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()

@@ -10,15 +10,16 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from ... import catalogue
-from ...money import parse_amount
-from ..document import Cell, ComposedTable, Composition, positions
+from ...model import Table
+from ...model.money import parse_amount
+from ..document import Cell, ComposedDocument, Grid, positions
 
 _NUMBER_FORMAT = "#,##0.00"
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
-def render_xlsx(doc: Composition, path: Path) -> None:
+def render_xlsx(doc: ComposedDocument, path: Path) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "情况说明"
@@ -27,20 +28,20 @@ def render_xlsx(doc: Composition, path: Path) -> None:
     sheet.cell(row, 1, doc.title).font = Font(bold=True, size=14)
     row += 2
     sheet.cell(row, 1, "目录").font = Font(bold=True)
-    for entry in doc.contents():
+    for entry in doc.disclosure.toc:
         row += 1
-        sheet.cell(row, 1, entry)
-    for section in doc.sections:
-        row += 2 if section.level == 1 else 1
+        sheet.cell(row, 1, entry.title)
+    for section, level in doc.sections():
+        row += 2 if level == 1 else 1
         sheet.cell(row, 1, section.heading).font = Font(bold=True)
         for paragraph in section.paragraphs:
             row += 1
-            cell = sheet.cell(row, 1, paragraph)
+            cell = sheet.cell(row, 1, paragraph.text)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     names = {k.key: k.name for k in catalogue.table_kinds()}
     used: set[str] = set()
-    for table in doc.tables:
-        _table_sheet(book, doc, table, _sheet_name(names.get(table.kind, table.kind), used))
+    for table, grid in doc.printed_tables():
+        _table_sheet(book, doc, table, grid, _sheet_name(names.get(table.kind, table.kind), used))
     book.save(str(path))
 
 
@@ -54,28 +55,28 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _table_sheet(book: Workbook, doc: Composition, table: ComposedTable, name: str) -> None:
+def _table_sheet(book: Workbook, doc: ComposedDocument, table: Table, grid: Grid, name: str) -> None:
     sheet = book.create_sheet(name)
-    width = table.width
+    width = grid.width
     sheet.cell(1, 1, table.title).font = Font(bold=True, size=13)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     sheet.cell(1, 1).alignment = Alignment(horizontal="center")
-    sheet.cell(2, 1, f"部门名称：{doc.department}")
+    sheet.cell(2, 1, f"部门名称：{doc.disclosure.meta.department}")
     sheet.cell(3, 1, f"单位：{table.unit.value}")
     first = 4
-    _place(sheet, table.header, first, header=True)
-    _place(sheet, table.body, first + len(table.header), header=False)
-    last = first + len(table.header) + len(table.body)
-    for note in (table.note, doc.rounding_note if not table.key_value else None):
+    _place(sheet, grid.header, first, header=True)
+    _place(sheet, grid.body, first + len(grid.header), header=False)
+    last = first + len(grid.header) + len(grid.body)
+    for note in (*table.notes, doc.rounding_note if not grid.key_value else None):
         if note:
             sheet.cell(last, 1, note)
             last += 1
-    if table.header:
-        sheet.freeze_panes = sheet.cell(first + len(table.header), 1)
+    if grid.header:
+        sheet.freeze_panes = sheet.cell(first + len(grid.header), 1)
     for column in range(1, width + 1):
         longest = max((len(str(c.value)) for c in sheet[get_column_letter(column)][first - 1:] if c.value), default=4)
         sheet.column_dimensions[get_column_letter(column)].width = min(max(10, longest * 1.6 + 2), 48)
-    sheet.print_title_rows = f"{first}:{first + len(table.header) - 1}" if table.header else None
+    sheet.print_title_rows = f"{first}:{first + len(grid.header) - 1}" if grid.header else None
 
 
 def _place(sheet, rows: list[list[Cell]], top: int, header: bool) -> None:
