@@ -149,6 +149,11 @@ def canonical(value: Any) -> Any:
     return value
 
 
+def plain(value: Any) -> Any:
+    """Any model value as JSON-ready data, by the same conventions (reports use it for findings)."""
+    return _dump(value)
+
+
 def to_dict(disclosure: Disclosure) -> dict[str, Any]:
     return {"schema": SCHEMA, **_dump(disclosure)}
 

@@ -15,21 +15,14 @@ from markupsafe import Markup, escape
 from ..catalogue import kind_by_key, rules
 from ..model import SEVERITIES, SEVERITY_NAMES, AuditReport, Evidence, Finding, Location
 from ..model.money import format_decimal
-from ..model.serialize import to_dict
+from ..model.serialize import plain, to_dict
 
 SCHEMA = "yusuan.audit/2"
 
 
 def location_dict(location: Location) -> dict[str, Any]:
     """A location's known fields (file omitted: the report names its document once)."""
-    out: dict[str, Any] = {}
-    for key in ("line", "end_line", "page", "column", "sheet", "row"):
-        value = getattr(location, key)
-        if value is not None:
-            out[key] = value
-    if location.bbox is not None:
-        out["bbox"] = list(location.bbox)
-    return out
+    return {k: v for k, v in plain(location).items() if k != "file"}
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -37,14 +30,7 @@ def _number(value: Decimal | None) -> str | None:
 
 
 def _evidence_dict(evidence: Evidence) -> dict[str, Any]:
-    out: dict[str, Any] = {"what": evidence.what, "location": location_dict(evidence.location)}
-    for key in ("table", "row", "column", "unit", "excerpt"):
-        value = getattr(evidence, key)
-        if value is not None:
-            out[key] = value
-    if evidence.value is not None:
-        out["value"] = format_decimal(evidence.value)
-    return out
+    return {**plain(evidence), "location": location_dict(evidence.location)}
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
