@@ -74,7 +74,8 @@ def test_every_field_survives_json():
         figures={"total_income": Figure("total_income", Decimal("1.5"), "summary", here, None)},
         toc=[TocEntry("支出表", here, TableKind.EXPENDITURE)],
         warnings=["提示"],
-        excerpts={12: "行政运行 │ 1.50", 3: "标题"},
+        excerpts={"甲.pdf": {12: "行政运行 │ 1.50", 3: "标题"}, "乙.pdf": {1: "表一"}},
+        parts=[Source("甲.pdf", "1" * 64, SourceFormat.PDF), Source("乙.pdf", "2" * 64, SourceFormat.PDF)],
     )
     assert loads(dumps(d)) == d
 

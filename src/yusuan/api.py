@@ -12,7 +12,7 @@ from .model import AuditReport, Disclosure
 from .model.limits import Limits, ReadError
 from .model.serialize import FormatError, is_saved_disclosure, loads, to_dict
 from .readers import read_layout
-from .recognize import recognize
+from .recognize import recognize, recognize_as_one
 from .report import audit as report_audit
 from .report import disclosure as report_disclosure
 from .report import rules as report_rules
@@ -20,7 +20,7 @@ from .report import rules as report_rules
 if TYPE_CHECKING:
     from .compose.schema import BudgetInput
 
-__all__ = ["AuditReport", "Disclosure", "ReadError", "audit_file",
+__all__ = ["AuditReport", "Disclosure", "ReadError", "audit_as_one", "audit_file", "parse_as_one",
            "audit_dict", "audit_html", "audit_text", "check_rule_selection", "compose_budget", "compose_formats",
            "compose_layouts", "disclosure_dict", "disclosure_text", "json_documents", "load_budget",
            "load_disclosure", "parse_file", "rules_listing", "write_budget_template", "write_composed"]
@@ -50,6 +50,21 @@ def load_disclosure(path: Path) -> Disclosure | None:
         return loads(path.read_bytes())
     except FormatError as error:
         raise ReadError(f"{path}：{error}") from error
+
+
+def parse_as_one(paths: Iterable[str | Path]) -> Disclosure:
+    """Read files published as parts of one disclosure (narrative and tables apart) as one."""
+    paths = [Path(p) for p in paths]
+    for path in paths:
+        if load_disclosure(path) is not None:
+            raise ReadError(f"{path}：已保存的结构化结果不能与其他文件合并读取，请对原文件使用 --as-one")
+    return recognize_as_one([read_layout(path) for path in paths])
+
+
+def audit_as_one(paths: Iterable[str | Path], *, select: Iterable[str] | None = None,
+                 ignore: Iterable[str] | None = None, strict: bool = False) -> AuditReport:
+    """Audit files published as parts of one disclosure as one document."""
+    return audit(parse_as_one(paths), select=select, ignore=ignore, strict=strict)
 
 
 def audit_file(path: str | Path, *, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,

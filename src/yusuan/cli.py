@@ -95,6 +95,7 @@ def audit(
     select: list[str] = typer.Option(None, "--select", help="只运行这些规则或规则族，如 ARITH,XTAB-001"),
     ignore: list[str] = typer.Option(None, "--ignore", help="不运行这些规则或规则族"),
     strict: bool = typer.Option(False, "--strict", help="把四舍五入允许误差以内的差异也列为提示"),
+    as_one: bool = typer.Option(False, "--as-one", help="这些文件是同一份公开文件的几个部分（如情况说明与表格分开发布），合并审核"),
 ) -> None:
     """审核预算公开文件：表内运算、表间核对、说明与表格、单位、绩效、科目、完整性与文字。
 
@@ -107,9 +108,12 @@ def audit(
         raise typer.Exit(code=2) from None
     unreadable = has_errors = False
     documents = []
-    for path in files:
+    chosen = dict(select=_split(select), ignore=_split(ignore), strict=strict)
+    jobs = [(files[0], lambda: api.audit_as_one(files, **chosen))] if as_one else \
+        [(path, lambda path=path: api.audit_file(path, **chosen)) for path in files]
+    for path, run in jobs:
         try:
-            report = api.audit_file(path, select=_split(select), ignore=_split(ignore), strict=strict)
+            report = run()
         except api.ReadError as exc:
             print(f"错误：{exc}", file=sys.stderr)
             unreadable = True

@@ -75,7 +75,7 @@ def audit(disclosure: Disclosure, *, select: Iterable[str] | None = None, ignore
     report.findings.sort(key=lambda f: (order[f.severity], f.first_line, f.rule))
     for finding in report.findings:
         for evidence in finding.evidence:
-            printed = disclosure.excerpts.get(evidence.location.line) if evidence.location.line else None
+            printed = disclosure.excerpt(evidence.location)
             if evidence.excerpt is None and printed is not None:
                 evidence.excerpt = _window(printed, evidence)
     return report

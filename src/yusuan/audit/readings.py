@@ -29,6 +29,9 @@ def condition_holds(disclosure: Disclosure, condition: str | None) -> bool:
     if condition == "no_carryover":
         carry = figures.get("carry_over")
         return carry is None or carry.value == 0
+    if condition == "no_carry_forward":
+        forward = figures.get("carry_forward")
+        return forward is None or forward.value == 0
     if condition == "no_carryover_table":
         return not any(t.rows for t in disclosure.tables_of("projects_carryover"))
     raise ValueError(f"unknown condition {condition}")

@@ -48,7 +48,11 @@ class Row:
     role: RowRole = RowRole.ITEM
     texts: dict[str, str] = field(default_factory=dict)  # non-numeric cells (项目类型 …)
     cell_columns: dict[str, int] = field(default_factory=dict)  # measure → printed cell index
+    # measures whose cell the row prints empty (or "—"): stated as nothing, i.e. zero — unlike a
+    # measure the table has no column for
+    blank: list[str] = field(default_factory=list)
     flags: list[RowFlag] = field(default_factory=list)
+    exact: bool = False  # read from cells that stand where the source put them (not realigned)
     certain: bool = True
     parent: int | None = None  # index in Table.rows of the row this one belongs to
     depth: int | None = None  # 0 = top of the tree
@@ -188,6 +192,7 @@ class Figure:
     source: str  # table kind, or "narrative"
     location: Location
     unit: Unit | None = Unit.WAN  # None for counts
+    blank: bool = False  # the document's cell for it is empty: a stated zero, printed as nothing
 
 
 @dataclass
@@ -234,9 +239,17 @@ class Disclosure:
     figures: dict[str, Figure] = field(default_factory=dict)
     toc: list[TocEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    # the printed source line (cells joined by │) of every line a located value stands on, so a
-    # finding can quote its source even when the disclosure was loaded from JSON
-    excerpts: dict[int, str] = field(default_factory=dict)
+    # the printed source line (cells joined by │) of every line a located value stands on, by
+    # file and line, so a finding can quote its source even when loaded from JSON
+    excerpts: dict[str, dict[int, str]] = field(default_factory=dict)
+    # the files of a disclosure published in parts (narrative and tables apart), read as one
+    parts: list[Source] = field(default_factory=list)
+
+    def excerpt(self, location: Location) -> str | None:
+        """The printed line a location points at, if the disclosure kept it."""
+        if location.line is None:
+            return None
+        return self.excerpts.get(location.file, {}).get(location.line)
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

@@ -19,6 +19,8 @@ class TableKind(StrEnum):
     FISCAL_SUMMARY = "fiscal_summary"  # 财政拨款收支总表
     GPB_EXPENDITURE = "gpb_expenditure"  # 一般公共预算支出表
     GPB_BASIC_ECON = "gpb_basic_econ"  # 一般公共预算基本支出表（经济分类）
+    FISCAL_EXPENDITURE = "fiscal_expenditure"  # 财政拨款支出表（功能分类，全部财政拨款）
+    FISCAL_BASIC_ECON = "fiscal_basic_econ"  # 财政拨款基本支出表（经济分类）
     BASIC_ECON = "basic_econ"  # 基本支出表（经济分类，全部资金）
     ECON_SUMMARY = "econ_summary"  # 支出经济分类汇总表
     THREE_PUBLIC = "three_public"  # “三公”经费表
@@ -61,10 +63,13 @@ class Alignment(StrEnum):
 
 
 class Side(StrEnum):
-    """The half of a two-sided table (收入 on the left, 支出 on the right) a row belongs to."""
+    """The block of a two-sided table a row belongs to: 收入 on the left, 支出 on the right — and,
+    where a summary prints spending twice side by side, 支出 by use (基本支出/项目支出 or economic
+    class) beside 支出 by function class."""
 
     INCOME = "income"
     EXPENDITURE = "expenditure"
+    EXPENDITURE_USE = "expenditure_use"
 
 
 class ClaimKind(StrEnum):

@@ -31,6 +31,9 @@ class Line:
     cell_boxes: list[tuple[float, float, float, float] | None] | None = None  # one per cell (PDF)
     sheet: str | None = None  # worksheet name (Excel)
     row: int | None = None  # row number as the source shows it (Excel row, Word table row)
+    # the cells stand where the source put them (a Word/Excel/HTML table, a ruled PDF grid): an
+    # empty cell is an empty cell. Text exports and rows split by gaps lose empty cells.
+    exact: bool = False
     file: str = ""
 
     @property

@@ -15,7 +15,7 @@ _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．，－（）＋", "0123456789.,-()+"
 )
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_EMPTY_MARKS = {"", "-", "--", "—", "——", "/", "－", "…"}
+EMPTY_MARKS = {"", "-", "--", "—", "——", "/", "－", "…"}
 
 
 class Unit(StrEnum):
@@ -64,7 +64,7 @@ def parse_amount(text: str | None) -> Decimal | None:
     if text is None:
         return None
     cleaned = normalize_number_text(text)
-    if cleaned in _EMPTY_MARKS:
+    if cleaned in EMPTY_MARKS:
         return None
     negative = False
     if cleaned.startswith("(") and cleaned.endswith(")"):

@@ -43,7 +43,7 @@ def read_docx(data: bytes, layout: Layout, limits: Limits) -> None:
                     continue
                 counter += 1
                 cleaned = [clean_cell(c) for c in cells]
-                layout.lines.append(Line(counter, "\t".join(cleaned), cells=cleaned, end_line=counter,
+                layout.lines.append(Line(counter, "\t".join(cleaned), cells=cleaned, end_line=counter, exact=True,
                                          row=row_number))
 
 

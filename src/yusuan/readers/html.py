@@ -121,7 +121,7 @@ class _Walker:
                 continue
             cleaned = [clean_cell(c) for c in cells]
             self.counter += 1
-            self.layout.lines.append(Line(self.counter, "\t".join(cleaned), cells=cleaned, end_line=self.counter,
+            self.layout.lines.append(Line(self.counter, "\t".join(cleaned), cells=cleaned, end_line=self.counter, exact=True,
                                           row=number))
 
 

@@ -132,7 +132,7 @@ def _table_rows(table, number: int) -> list[_Item]:
             line = Line(line=0, text=text, heading_level=level, page=number, bbox=row.bbox)
         else:
             cells = [clean_cell(c) for c in texts]
-            line = Line(line=0, text="\t".join(cells), cells=cells, page=number, bbox=row.bbox)
+            line = Line(line=0, text="\t".join(cells), cells=cells, page=number, bbox=row.bbox, exact=True)
             line.cell_boxes = list(row.cells)
         items.append(_Item(top, x0, line, grid=None if single else grid))
     return items

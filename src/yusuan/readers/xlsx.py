@@ -56,7 +56,7 @@ def read_xlsx(data: bytes, layout: Layout, limits: Limits) -> None:
                 continue
             counter += 1
             # a one-column sheet is prose (a narrative typed into column A), not a table
-            layout.lines.append(Line(counter, "\t".join(cells), cells=cells if width > 1 else None,
+            layout.lines.append(Line(counter, "\t".join(cells), cells=cells if width > 1 else None, exact=True,
                                      end_line=counter, sheet=sheet.title, row=number))
     if uncached:
         layout.warnings.append(f"有 {uncached} 个公式单元格没有保存计算结果（文件未在 Excel 中重新计算并保存），按空白处理")

@@ -8,9 +8,11 @@ downstream reads it instead of redoing it.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections.abc import Iterator
 
-from ..model import Disclosure, Location, Source
+from ..model import Disclosure, DocumentKind, Location, Meta, Source
 from ..model.layout import Layout
 from ..model.serialize import canonical
 from .classification import link_classification_claims
@@ -24,10 +26,38 @@ from .segment import segment
 from .structure import understand_table
 from .tables import build_table
 
-__all__ = ["recognize", "understand"]
+__all__ = ["recognize", "recognize_as_one", "understand"]
 
 
 def recognize(layout: Layout) -> Disclosure:
+    """One file's disclosure, understood."""
+    return recognize_as_one([layout])
+
+
+def recognize_as_one(layouts: list[Layout]) -> Disclosure:
+    """Several files published as parts of one disclosure (the narrative in one PDF, the tables
+    in another): each part is read on its own, then the whole is understood together, so the
+    narrative is checked against the other file's tables."""
+    parts = [_read_parts(layout) for layout in layouts]
+    whole = parts[0]
+    if len(parts) > 1:
+        whole.parts = [p.source for p in parts]
+        whole.source = _joined_source(whole.parts)
+        whole.meta = _joined_meta([p.meta for p in parts])
+        for part in parts[1:]:
+            whole.tables += part.tables
+            whole.narrative += part.narrative
+            whole.projects += part.projects
+            whole.performance += part.performance
+            whole.toc += part.toc
+            whole.warnings += part.warnings
+    understand(whole)
+    whole.excerpts = _excerpts(whole, layouts)
+    return canonical(whole)
+
+
+def _read_parts(layout: Layout) -> Disclosure:
+    """Tables, narrative, projects, targets and 目录 as printed, not yet understood."""
     meta = detect_meta(layout.lines)
     disclosure = Disclosure(source=Source(layout.path, layout.sha256, layout.format), meta=meta)
     blocks, rest, toc = segment(layout.lines)
@@ -40,9 +70,24 @@ def recognize(layout: Layout) -> Disclosure:
     for table in disclosure.tables:
         disclosure.warnings.extend(f"{table.title}：{w}" for w in table.warnings)
     disclosure.warnings.extend(layout.warnings)
-    understand(disclosure)
-    disclosure.excerpts = _excerpts(disclosure, layout)
-    return canonical(disclosure)
+    return disclosure
+
+
+def _joined_source(parts: list[Source]) -> Source:
+    digest = hashlib.sha256("".join(p.sha256 for p in parts).encode()).hexdigest()
+    return Source(" + ".join(p.path for p in parts), digest, parts[0].format)
+
+
+def _joined_meta(metas: list[Meta]) -> Meta:
+    """What the parts say, the first that says it; a final account if any part is one."""
+    joined = Meta()
+    for field in dataclasses.fields(Meta):
+        values = [getattr(m, field.name) for m in metas if getattr(m, field.name) not in (None, False)]
+        if values:
+            setattr(joined, field.name, values[0])
+    if any(m.kind == DocumentKind.FINAL_ACCOUNT for m in metas):
+        joined.kind = DocumentKind.FINAL_ACCOUNT
+    return joined
 
 
 def understand(disclosure: Disclosure) -> Disclosure:
@@ -57,14 +102,20 @@ def understand(disclosure: Disclosure) -> Disclosure:
     return disclosure
 
 
-def _excerpts(disclosure: Disclosure, layout: Layout) -> dict[int, str]:
+def _excerpts(disclosure: Disclosure, layouts: list[Layout]) -> dict[str, dict[int, str]]:
     """The printed text of every source line a located value of the disclosure stands on."""
-    wanted = {location.line for location in _locations(disclosure) if location.line is not None}
-    printed: dict[int, str] = {}
-    for line in layout.lines:
-        if line.line in wanted and line.line not in printed:
-            printed[line.line] = line.printed
-    return printed
+    wanted: dict[str, set[int]] = {}
+    for location in _locations(disclosure):
+        if location.line is not None:
+            wanted.setdefault(location.file, set()).add(location.line)
+    printed: dict[str, dict[int, str]] = {}
+    for layout in layouts:
+        lines = wanted.get(layout.path, set())
+        found = printed.setdefault(layout.path, {})
+        for line in layout.lines:
+            if line.line in lines and line.line not in found:
+                found[line.line] = line.printed
+    return {path: found for path, found in printed.items() if found}
 
 
 def _locations(d: Disclosure) -> Iterator[Location]:

@@ -59,6 +59,12 @@ def name_columns(header_rows: list[list[str]], width: int, doc_year: int | None)
         leaf_row = printed[-1]
         leaf_text = rows[leaf_row][j]
         leaf = header_token(leaf_text)
+        if leaf is None:  # a heading wrapped over header rows: "因公出国" above "（境）费"
+            for k in range(len(printed) - 2, -1, -1):
+                joined = "".join(rows[r][j] for r in printed[k:])
+                if header_token(joined) is not None:
+                    leaf_row, leaf_text, leaf = printed[k], joined, header_token(joined)
+                    break
         above = [_filled(rows, r, j) for r in range(leaf_row - 1, -1, -1)]
         above_tokens = [t for t in (header_token(a) for a in above if a) if t]
         prefix = ""

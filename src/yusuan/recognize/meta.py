@@ -12,48 +12,20 @@ from ..model.money import Unit, parse_unit
 from ..model.text import compact
 
 _TEMPLATE_HOLES = 20  # placeholders (XX, ××…) in a document that make it a template
-_DEPT_FIELD = re.compile(r"(?:部门名称|部门[（(]单位[)）]|编制单位|编制部门|预算主管部门)\s*[:：]\s*(.+)")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_FIELD = re.compile(r"预算年度[:：]\s*(20\d{2})")
+_DOCUMENT_YEAR = re.compile(r"(20\d{2})\s*年度?[\u4e00-\u9fff]{0,3}?(?:部门|单位)?(?:预算|决算)")
+_TABLE_YEAR = re.compile(r"(20\d{2})年度?[\u4e00-\u9fff（）“”、]{0,40}?表")
 _ORG = re.compile(r"([\u4e00-\u9fa5（）()X]{2,40}?(?:局|委员会|办公室|办事处|中心|政府|委|厅|院|所|馆|站|队))")
 
 
 def detect_meta(lines: list[Line]) -> Meta:
     meta = Meta()
-    head = [line for line in lines[:40]]
     texts = [" ".join(line.cells) if line.cells else line.text for line in lines]
-    joined_head = " ".join(compact(t) for t in texts[:15])
-    if "决算" in joined_head:
+    if "决算" in " ".join(compact(t) for t in texts[:15]):
         meta.kind = DocumentKind.FINAL_ACCOUNT
-    year_field = next((m.group(1) for t in texts if (m := _YEAR_FIELD.search(compact(t)))), None)
-    year = year_field or next((m.group(1) for line in head if (m := _YEAR.search(line.text))), None)
-    if year is None:  # a year printed on its own line beside "年度部门决算" (PDF covers)
-        year = next((line.text.strip() for line in lines[:6] if re.fullmatch(r"\s*20\d{2}\s*", line.text)), None)
-    meta.year = int(year) if year else None
-    names = Counter()
-    for line in lines:
-        for text in line.cells or [line.text]:
-            match = _DEPT_FIELD.search(compact(text))
-            if match:
-                names[re.sub(r"^\d+", "", match.group(1)).strip()] += 1
-        if line.cells and any("预算年度" in c for c in line.cells):
-            # Word exports: "106唐山…局 | 预算年度：2024 | 单位：万元"
-            names[re.sub(r"^\d+", "", compact(line.cells[0]))] += 1
-    if names:
-        top = max(names.values())
-        meta.department = max((n for n, c in names.items() if c == top), key=len)
-    else:
-        for line in head:
-            for text in line.cells or [line.text]:
-                candidate = re.sub(r"^\d+", "", compact(text))
-                # "XX局2025年部门预算" names it before the year, "2025年XX局…" after it
-                match = _ORG.search(re.sub(r"20\d{2}年.*$", "", candidate)) or _ORG.search(
-                    re.sub(r"^.*?20\d{2}年度?", "", candidate))
-                if match:
-                    meta.department = match.group(1)
-                    break
-            if meta.department:
-                break
+    meta.year = _year(lines, texts)
+    meta.department = _department(lines, texts)
     meta.region = region_of(meta.department or "")
     placeholder = re.compile(data("narrative.toml")["text"]["placeholder"])
     holes = sum(len(placeholder.findall(t)) for t in texts)
@@ -61,6 +33,100 @@ def detect_meta(lines: list[Line]) -> Meta:
     units = Counter(u for line in lines if (u := parse_unit(line.text)) is not None)
     meta.unit = units.most_common(1)[0][0] if units else Unit.WAN
     return meta
+
+
+def _cover(lines: list[Line]) -> list[str]:
+    """The first lines, up to the contents."""
+    cover: list[str] = []
+    for line in lines[: data("meta.toml")["cover_lines"]]:
+        text = compact(line.text if line.cells is None else " ".join(line.cells))
+        if text in ("目录", "目錄"):
+            break
+        cover.append(text)
+    return cover
+
+
+def _cover_name(cover: list[str], body: str) -> str | None:
+    """The department a cover title names ("西南大学2023年度部门决算"; a title wrapped over two
+    lines, "2018年度江苏省高级" / "人民法院预算公开", is also read joined). Of several readings,
+    the longest the document repeats in its text wins ("江苏省高级人民法院", not "人民法院")."""
+    spec = data("meta.toml")
+    texts = cover + [a + b for a, b in zip(cover, cover[1:], strict=False) if _YEAR.search(a + b)]
+    names = []
+    for text in texts:
+        rest = re.sub(spec["document_words"], "", re.sub(r"20\d{2}\s*年度?", "", text))
+        name = _organisation(rest) if rest != text else None
+        if name:
+            names.append(name)
+    repeated = [n for n in names if n in body]
+    return max(repeated, key=len) if repeated else (names[0] if names else None)
+
+
+def _year(lines: list[Line], texts: list[str]) -> int | None:
+    """The budget year: a 预算年度 field, the year a title names (2021年度部门预算 — not the
+    publication date 2021年4月), else the first year near the start."""
+    field = next((m.group(1) for t in texts if (m := _YEAR_FIELD.search(compact(t)))), None)
+    if field:
+        return int(field)
+    for texts_read in (_cover(lines), [compact(t) for t in texts[:400]]):
+        titled = Counter(m.group(1) for t in texts_read if (m := _DOCUMENT_YEAR.search(t)))
+        if titled:
+            return int(titled.most_common(1)[0][0])
+    year = next((m.group(1) for line in lines[:40] if (m := _YEAR.search(line.text))), None)
+    if year is None:  # a year printed on its own line beside "年度部门决算" (PDF covers)
+        year = next((line.text.strip() for line in lines[:6] if re.fullmatch(r"\s*20\d{2}\s*", line.text)), None)
+    if year is None:  # a tables-only file: the year its table titles name ("2017年政府采购预算表")
+        year = next((m.group(1) for t in texts if (m := _TABLE_YEAR.search(compact(t)))), None)
+    return int(year) if year else None
+
+
+def _organisation(text: str) -> str | None:
+    """text when it is an organisation's name (it ends like one), without a leading unit code."""
+    spec = data("meta.toml")
+    name = re.sub(r"^\d+", "", compact(text)).strip("：:，,。 ")
+    bare = re.sub(r"[（(][^（()）]*[)）]$", "", name)  # "XX局（本级）"
+    if 2 <= len(name) <= 40 and re.search(spec["organisation_end"], bare):
+        return name
+    return None
+
+
+def _department(lines: list[Line], texts: list[str]) -> str | None:
+    spec = data("meta.toml")
+    field = re.compile(rf"(?:{'|'.join(spec['department_fields'])})\s*[:：]\s*(.+?){spec['field_end']}")
+    names: Counter[str] = Counter()
+    for line in lines:
+        for text in line.cells or [line.text]:
+            match = field.search(text.strip())
+            name = _organisation(match.group(1)) if match else None
+            if name:
+                names[name] += 1
+        if line.cells and any("预算年度" in c for c in line.cells):
+            # Word exports: "106唐山…局 | 预算年度：2024 | 单位：万元"
+            name = _organisation(line.cells[0])
+            if name:
+                names[name] += 1
+    if names:
+        top = max(names.values())
+        return max((n for n, c in names.items() if c == top), key=len)
+    cover = _cover(lines)
+    name = _cover_name(cover, "".join(compact(t) for t in texts[len(cover):400]))
+    if name:
+        return name
+    titled = re.compile(spec["titled"])
+    for text in texts[:80]:
+        match = titled.search(compact(text))
+        name = _organisation(match.group("name")) if match else None
+        if name:
+            return name
+    for line in lines[:40]:
+        for text in line.cells or [line.text]:
+            candidate = re.sub(r"^\d+", "", compact(text))
+            # "XX局2025年部门预算" names it before the year, "2025年XX局…" after it
+            match = _ORG.search(re.sub(r"20\d{2}年.*$", "", candidate)) or _ORG.search(
+                re.sub(r"^.*?20\d{2}年度?", "", candidate))
+            if match:
+                return match.group(1)
+    return None
 
 
 def region_of(department: str) -> str | None:

@@ -78,7 +78,10 @@ def _figure_for(d: Disclosure, section: NarrativeSection, claim: Claim) -> str |
     subject = core_subject(d, claim.subject)
     for entry in data("narrative.toml")["subject"]:
         if re.search(entry["pattern"], subject):
-            if entry.get("unless") and re.search(entry["unless"], _sentence_before(section, claim)):
+            # the section's heading scopes its sentences: "九、一般公共预算基本支出预算表情况说明：支出
+            # 预算17123.19万元" is not the department's 支出总计
+            scope = compact(section.heading) + _sentence_before(section, claim)
+            if entry.get("unless") and re.search(entry["unless"], scope):
                 return None
             figure = d.figures.get(entry["figure"])
             if figure is not None and figure.source != "narrative" and figure.unit is not None:

@@ -20,6 +20,7 @@ _META = re.compile(
 _PAGE_NO = re.compile(r"^[\d\s.…·-]*$")
 _REFERENCE = re.compile(r"^(详见|参见|见)")  # "详见单位的项目绩效目标表" points elsewhere
 _NOTE = re.compile(r"^(注|备注|说明)\s*\d*[:：.、]")
+_INLINE_META = re.compile(r"(?<=表)\s*(?:部门(?:名称)?[:：]|编制(?:单位|部门)[:：]|(?:金额)?单位[:：])")
 _TRAILING = re.compile(r"([（(][^（()）]*[)）]|[\d.…·\s]+)$")
 
 
@@ -49,6 +50,9 @@ def title_kind(line: Line) -> TableKindSpec | None:
     text = title_text(line)
     if not text:
         return None
+    # a title printed in the table's first merged row carries the meta after it:
+    # "收支预算总表部门：江苏省政协办公厅 单位：万元"
+    text = _INLINE_META.split(compact(text), maxsplit=1)[0]
     full = compact(strip_enumerator(compact(text)))
     full = re.sub(r"^(附件|附表)\d*[:：]?", "", full)
     full = re.sub(r"[\d.…·]+$", "", full)
@@ -131,7 +135,8 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[TocEn
             rest.append(line)
             i += 1
             continue
-        block = TableBlock(kind=kind, title=(title_text(line) or "").strip(), title_line=line, preamble=preamble)
+        title = _INLINE_META.split((title_text(line) or "").strip(), maxsplit=1)[0].strip()
+        block = TableBlock(kind=kind, title=title, title_line=line, preamble=preamble)
         while j < n:
             nxt = lines[j]
             if nxt.cells is not None:

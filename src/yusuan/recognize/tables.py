@@ -10,10 +10,11 @@ from ..catalogue import header_token, identities
 from ..model import Alignment, Row, RowFlag, RowRole, Side, Table
 from ..model.codes import join_code_parts, parse_code
 from ..model.layout import Line
-from ..model.money import Unit, parse_amount, parse_unit
+from ..model.money import EMPTY_MARKS, Unit, normalize_number_text, parse_amount, parse_unit
 from ..model.text import ENUMERATOR, compact, normalize_label
 from . import realign as realigner
 from .columns import LABEL_KEYS, HeaderColumn, name_columns
+from .geometry import snap_to_header
 from .segment import TableBlock, is_meta
 from .sidebyside import unfold
 
@@ -43,6 +44,7 @@ def build_table(block: TableBlock, doc_year: int | None, doc_unit: Unit | None) 
         if split is not None:
             header_rows.append(split[0])
             data_rows[0] = split[1]
+    data_rows = snap_to_header(header_rows, data_rows)
     width = max((len(r.cells or []) for r in header_rows + data_rows), default=0)
     columns = name_columns([r.cells or [] for r in header_rows], width, doc_year)
     title_loc = block.title_line.location
@@ -56,7 +58,7 @@ def build_table(block: TableBlock, doc_year: int | None, doc_unit: Unit | None) 
     )
     header_texts = {compact(c) for r in header_rows for c in (r.cells or []) if c.strip()}
     if block.kind.two_sided:
-        table.rows = _two_sided_rows(data_rows, columns, header_texts)
+        table.rows = _two_sided_rows(data_rows, columns, header_rows, header_texts)
     else:
         table.rows = _rows(data_rows, columns, header_texts)
     if not any(r.values for r in table.rows):
@@ -125,8 +127,11 @@ def _rows(lines: list[Line], columns: list[HeaderColumn], header_texts: set[str]
         values: dict[str, Decimal] = {}
         texts: dict[str, str] = {}
         cell_columns: dict[str, int] = {}
+        blank: list[str] = []
         for column in columns:
             cell = cells[column.index] if column.index < len(cells) else ""
+            if line.exact and column.role == "measure" and column.key and _is_blank(cell):
+                blank.append(column.key)
             if not cell.strip() or column.role == "skip":
                 continue
             if column.role == "label":
@@ -156,12 +161,17 @@ def _rows(lines: list[Line], columns: list[HeaderColumn], header_texts: set[str]
         row = Row(label=label, values=values, location=location, code=code,
                   unit_code=unit_code if unit_code and unit_code.isdigit() else None,
                   texts={k: v for k, v in texts.items() if k not in ("name",)},
-                  cell_columns=cell_columns)
+                  cell_columns=cell_columns, blank=blank, exact=line.exact)
         row.role = _role(row, texts)
         if not rows and not label and values and not code:
             row.role = RowRole.TOTAL  # an unlabelled first row is the table's 合计
         rows.append(row)
     return rows
+
+
+def _is_blank(cell: str) -> bool:
+    """A cell the document leaves empty or marks as nothing (—, -)."""
+    return not cell.strip() or (parse_amount(cell) is None and normalize_number_text(cell) in EMPTY_MARKS)
 
 
 def _is_code_text(text: str) -> bool:
@@ -207,41 +217,101 @@ def _append_continuation(row: Row, texts: dict[str, str]) -> None:
             row.texts[key] = normalize_label(row.texts.get(key, "") + value)
 
 
-def _two_sided_rows(lines: list[Line], columns: list[HeaderColumn], header_texts: set[str]) -> list[Row]:
-    names = [c for c in columns if c.key == "name" or c.key == "gov_econ_name"]
+def _two_sided_rows(lines: list[Line], columns: list[HeaderColumn], header_rows: list[Line],
+                    header_texts: set[str]) -> list[Row]:
+    """Rows of a table printed as label | amount blocks side by side: 收入 on the left, then one
+    or two 支出 blocks (by function class, and by purpose or economic class), each its own side,
+    so that no block is added to another."""
+    names = [c.index for c in columns if _is_name(c.key)]
     if len(names) < 2:
         return _rows(lines, columns, header_texts)
-    boundary = names[1].index
+    starts = [0, *names[1:]]
+    spans = [range(start, end) for start, end in zip(starts, [*starts[1:], len(columns)], strict=True)]
+    sides = _block_sides(spans, header_rows)
     rows: list[Row] = []
     for line in lines:
         cells = (line.cells or []) + [""] * len(columns)
         if _is_repeated_header(cells, header_texts):
             continue
-        for section, span in ((Side.INCOME, range(0, boundary)), (Side.EXPENDITURE, range(boundary, len(columns)))):
-            label = ""
-            values: dict[str, Decimal] = {}
-            cell_columns: dict[str, int] = {}
-            for j in span:
-                column = columns[j]
-                cell = cells[j]
-                if not cell.strip() or column.role == "skip":
+        blocks = [(side, *_block_cells(cells, columns, span, line.exact)) for side, span in zip(sides, spans, strict=True)]
+        for index, (side, label, values, cell_columns, blank) in enumerate(blocks):
+            last = next((r for r in reversed(rows) if r.section == side), None)
+            if values and not label and side != Side.INCOME:
+                # a total's label merged across both 支出 blocks ("当年支出小计") takes the amount
+                # printed under the next block
+                host = next((b for b in blocks[:index] if b[0] != Side.INCOME and b[1] and not b[2]
+                             and _SUMS.search(compact(b[1]))), None)
+                if host is not None:
+                    host[2].update(values)
+                    host[3].update(cell_columns)
+                    host[4][:] = [b for b in host[4] if b not in values]
                     continue
-                if column.key in ("name", "gov_econ_name"):
-                    label = normalize_label(cell)
-                    continue
-                amount = parse_amount(cell)
-                if amount is not None:
-                    key = re.sub(r"_\d+$", "", column.key) if column.key not in LABEL_KEYS else f"col{j}"
-                    values[key] = amount
-                    cell_columns[key] = j
+            if label and not values and last is not None and _wrapped_remainder(label, last, line):
+                last.label = normalize_label(last.label + label)
+                continue
             if label:
-                row = Row(label=label, values=values, location=line.location,
-                          section=section, cell_columns=cell_columns)
+                row = Row(label=label, values=values, location=line.location, section=side, cell_columns=cell_columns,
+                          blank=blank, exact=line.exact)
                 row.role = RowRole.TOTAL if re.search(r"(合计|总计)", compact(label)) else RowRole.ITEM
                 rows.append(row)
-            elif rows and values and rows[-1].section == section and not rows[-1].values:
-                rows[-1].values.update(values)
+            elif last is not None and values and not last.values:
+                last.values.update(values)
+                last.cell_columns.update(cell_columns)
+                last.blank = [b for b in last.blank if b not in values]
     return rows
+
+
+_SUMS = re.compile(r"(合计|小计|总计)$")
+
+
+def _wrapped_remainder(label: str, previous: Row, line: Line) -> bool:
+    """A few characters that wrapped out of the label above ("九、医疗卫生与计划生育支" / "出")."""
+    text = compact(label)
+    return (len(text) <= 6 and not ENUMERATOR.match(text) and not _SUMS.search(text)
+            and previous.location.line is not None and line.line - previous.location.line <= 2
+            and ENUMERATOR.match(compact(previous.label)) is not None)
+
+
+def _block_cells(cells: list[str], columns: list[HeaderColumn], span: range, exact: bool
+                 ) -> tuple[str, dict[str, Decimal], dict[str, int], list[str]]:
+    label = ""
+    values: dict[str, Decimal] = {}
+    cell_columns: dict[str, int] = {}
+    blank: list[str] = []
+    for j in span:
+        column, cell = columns[j], cells[j]
+        if exact and column.role == "measure" and column.key and _is_blank(cell):
+            blank.append(re.sub(r"_\d+$", "", column.key))
+        if not cell.strip() or column.role == "skip":
+            continue
+        if _is_name(column.key):
+            label = normalize_label(cell)
+            continue
+        amount = parse_amount(cell)
+        if amount is not None:
+            key = re.sub(r"_\d+$", "", column.key) if column.key not in LABEL_KEYS else f"col{j}"
+            values[key] = amount
+            cell_columns[key] = j
+    return label, values, cell_columns, [b for b in blank if b not in values]
+
+
+def _is_name(key: str | None) -> bool:
+    """A label column of a two-sided table (deduplicated names carry a _2, _3 suffix)."""
+    return re.sub(r"_\d+$", "", key or "") in ("name", "gov_econ_name")
+
+
+_BY_USE = re.compile(r"(用途|经济分类|支出性质|按经济)")
+
+
+def _block_sides(spans: list[range], header_rows: list[Line]) -> list[Side]:
+    """收入 first; of two 支出 blocks, the one headed 支出用途/经济分类 lists spending by use."""
+    sides = [Side.INCOME] + [Side.EXPENDITURE] * (len(spans) - 1)
+    if len(spans) == 3:
+        headings = ["".join(compact(r.cells[j]) for r in header_rows for j in span if r.cells and j < len(r.cells))
+                    for span in spans[1:]]
+        use = next((i for i, h in enumerate(headings) if _BY_USE.search(h)), 1)
+        sides[1 + use] = Side.EXPENDITURE_USE
+    return sides
 
 
 def _realign(table: Table) -> None:
@@ -256,12 +326,13 @@ def _realign(table: Table) -> None:
     leaves = _leaf_indexes(items)
     outcomes = realigner.realign(vectors, rules, totals, leaves)
     for row, outcome in zip(items, outcomes, strict=True):
-        if outcome.status == Alignment.OK:
-            continue
+        if outcome.status == Alignment.OK or row.exact:
+            continue  # exact cells are never moved: a row that does not add up is the document's
         row.flags.append(RowFlag(outcome.status.value))
         if outcome.status == Alignment.REALIGNED:
             row.values = {k: v for k, v in zip(keys, outcome.vector, strict=True) if v is not None}
             row.cell_columns = {}
+            row.blank = [k for k in keys if k not in row.values]  # the cells that collapsed
             table.warnings.append(f"第 {row.location.line} 行空单元格缺失，已按表内勾稽关系重新对齐")
         elif outcome.status == Alignment.AMBIGUOUS:
             table.warnings.append(f"第 {row.location.line} 行空单元格缺失且无法唯一对齐，保留原样")

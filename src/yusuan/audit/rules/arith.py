@@ -189,7 +189,7 @@ def two_sided(ctx: Context) -> None:
         raise Skip("没有收支两栏的总表")
     for table in tables:
         grand: dict[Side, Row] = {}
-        for section, name in ((Side.INCOME, "收入"), (Side.EXPENDITURE, "支出")):
+        for section, name in ((Side.INCOME, "收入"), (Side.EXPENDITURE, "支出"), (Side.EXPENDITURE_USE, "支出")):
             rows = [r for r in table.side(section) if r.certain]
             current = next((r for r in rows if _CURRENT_TOTAL.match(compact(r.label))), None)
             total = next((r for r in rows if _GRAND_TOTAL.match(compact(r.label))), None)
