@@ -221,7 +221,8 @@ EXPECTED = {
             "carry_over": D("81714.17"),  # p6 "上年结转 81,714.17"
             # (p6 also "使用非财政拨款结余 18,953.78" — no key for it; 390,140.45 + 18,953.78
             #  + 81,714.17 = 490,808.40)
-            "general_public_budget": D("216552.53"),  # p6 "一、财政拨款 216,552.53"
+            # general_public_budget: omitted — p6 prints only "一、财政拨款 216,552.53" (all
+            # appropriations); no 一般公共预算 line states the general-public-budget share.
             # government_fund / soe_capital: no such income row -> omitted
             # p8 支出预算表 "合计 415,808.40 | 326,582.94 | 89,225.46" (经营支出 and
             # 对下级单位补助支出 columns blank)
@@ -301,8 +302,8 @@ EXPECTED = {
             "carry_over": D("93660.54"),  # p9 "上年结转和结余 93,660.54"
             # (p9 also "使用非财政拨款结余（含专用结余） 45,110.97" — no key)
             # p8 "一、财政拨款收入 243,015.38" — this is ALL 财政拨款, including the next row
-            # "其中：政府性基金预算财政拨款 109.50"; no separate 一般公共预算 figure is printed.
-            "general_public_budget": D("243015.38"),
+            # "其中：政府性基金预算财政拨款 109.50"; no separate 一般公共预算 figure is printed,
+            # so general_public_budget is omitted (243,015.38 − 109.50 would be a derivation).
             "government_fund": D("109.50"),  # p8 "其中：政府性基金预算财政拨款 109.50"
             # soe_capital: no income row (only an empty expenditure line "二十一、国有资本经营预算支出") -> omitted
             # p13 表3 "合计 457,676.75 | 359,781.59 | 97,895.15" (上缴上级支出 / 经营支出 /

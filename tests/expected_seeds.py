@@ -172,10 +172,13 @@ EMPTY_BY_DESIGN = {
 }
 
 # Key figures in 万元 as the documents state them (tables first, narrative where only it says).
+# current_year_expenditure is the summary's 本年支出合计: 000 line 224 "本年支出合计 11,844.10",
+# 002 line 113 "本年支出合计 351.16", 003 lines 238-239 "本年支出合计 / 9679.70", 004 line 122
+# "本年支出合计 9,488.90" (001 prints none).
 FIGURES = {
     "000": {
         "total_income": "11844.10", "total_expenditure": "11844.10", "current_year_income": "10959.60",
-        "carry_over": "884.50", "general_public_budget": "9386.60", "government_fund": "1573.00",
+        "current_year_expenditure": "11844.10", "carry_over": "884.50", "general_public_budget": "9386.60", "government_fund": "1573.00",
         "soe_capital": "0", "basic_expenditure": "4033.20", "project_expenditure": "7810.90",
         "personnel": "3798.40", "public_operating": "234.80", "three_public_total": "8.00",
         "three_public_abroad": "0", "three_public_car_purchase": "0",
@@ -196,7 +199,7 @@ FIGURES = {
     },
     "002": {
         "total_income": "351.16", "total_expenditure": "351.16", "current_year_income": "351.16",
-        "general_public_budget": "351.16", "basic_expenditure": "235.93", "project_expenditure": "115.23",
+        "current_year_expenditure": "351.16", "general_public_budget": "351.16", "basic_expenditure": "235.93", "project_expenditure": "115.23",
         "personnel": "219.51", "public_operating": "16.42", "three_public_total": "0",
         "three_public_abroad": "0", "three_public_car_purchase": "0", "three_public_car_operation": "0",
         "three_public_reception": "0",
@@ -206,14 +209,14 @@ FIGURES = {
     },
     "003": {
         "total_income": "9679.70", "total_expenditure": "9679.70", "current_year_income": "9679.70",
-        "general_public_budget": "5679.70", "government_fund": "4000.00", "basic_expenditure": "1344.96",
+        "current_year_expenditure": "9679.70", "general_public_budget": "5679.70", "government_fund": "4000.00", "basic_expenditure": "1344.96",
         "project_expenditure": "8334.74", "personnel": "1298.40", "public_operating": "46.56",
         "three_public_total": "6.00", "three_public_abroad": "0.00", "three_public_car_purchase": "0.00",
         "three_public_car_operation": "3.00", "three_public_reception": "3.00", "running_cost": "46.56",
     },
     "004": {
         "total_income": "9488.90", "total_expenditure": "9488.90", "current_year_income": "9488.90",
-        "general_public_budget": "9438.90", "basic_expenditure": "5044.00", "project_expenditure": "4444.90",
+        "current_year_expenditure": "9488.90", "general_public_budget": "9438.90", "basic_expenditure": "5044.00", "project_expenditure": "4444.90",
         "personnel": "4614.81", "public_operating": "429.19", "three_public_total": "13.38",
         "three_public_abroad": "0.00", "three_public_car_purchase": "0.00",
         "three_public_car_operation": "8.78", "three_public_reception": "4.60", "running_cost": "294.53",

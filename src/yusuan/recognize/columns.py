@@ -17,6 +17,7 @@ _YEAR = re.compile(r"(\d{4})年")
 LABEL_KEYS = {"code", "code_l1", "code_l2", "code_l3", "name", "unit_code", "project_code",
               "project_type", "gov_econ_code", "gov_econ_name", "unit_name"}
 # a heading over both the code and the name column, which Word exports print once
+_QUALIFIER = re.compile(r"[（(][^（()）]*[)）]$")  # "项目（按功能分类）" is a 项目 column
 _SPANS_CODE_AND_NAME = re.compile(r"(功能分类|经济分类)科目$")
 
 
@@ -58,7 +59,7 @@ def name_columns(header_rows: list[list[str]], width: int, doc_year: int | None)
             continue
         leaf_row = printed[-1]
         leaf_text = rows[leaf_row][j]
-        leaf = header_token(leaf_text)
+        leaf = header_token(leaf_text) or header_token(_QUALIFIER.sub("", leaf_text))  # 项目(按功能分类)
         if leaf is None:  # a heading wrapped over header rows: "因公出国" above "（境）费"
             for k in range(len(printed) - 2, -1, -1):
                 joined = "".join(rows[r][j] for r in printed[k:])

@@ -1,8 +1,8 @@
 """Key figures in 万元, each read from the first catalogue source that states it.
 
 A figure whose row the document prints with an empty cell is a stated zero (value 0, blank),
-as is a figure of a table the document prints empty on purpose ("本表无数据"); a figure the
-document has no place for stays absent."""
+as is a figure of a table the document prints empty and says so in a note ("本表无数据"); a
+figure the document has no place for — or a table yusuan could not read — stays absent."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _from_table(disclosure: Disclosure, source: dict) -> Found | None:
             continue
         if any(column in table.columns for column in source.get("excludes", [])):
             continue
-        if table.empty_by_design and source.get("column") and not any(r.values for r in table.rows):
+        if table.empty_by_design and table.notes and source.get("column") and not any(r.values for r in table.rows):
             return Decimal(0), table.kind, table.location, True
         for row in select_rows(table, source):
             column = source.get("column") or _only_column(table, row)

@@ -54,7 +54,7 @@ def title_kind(line: Line) -> TableKindSpec | None:
     # "收支预算总表部门：江苏省政协办公厅 单位：万元"
     text = _INLINE_META.split(compact(text), maxsplit=1)[0]
     full = compact(strip_enumerator(compact(text)))
-    full = re.sub(r"^(附件|附表)\d*[:：]?", "", full)
+    full = re.sub(r"^(?:附件|附表|表)[\d一二三四五六七八九十]*[:：、.．]?(?=\S)", "", full)
     full = re.sub(r"[\d.…·]+$", "", full)
     key = full
     while True:
@@ -151,6 +151,9 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[TocEn
                 continue
             if title_kind(nxt) is not None:
                 break
+            if _is_page_number(nxt) and j + 1 < n and lines[j + 1].cells is not None:
+                j += 1  # a page number between a table's rows: the table goes on
+                continue
             if is_meta(nxt):
                 block.preamble.append(nxt)
                 j += 1
@@ -171,6 +174,11 @@ def toc_entry(line: Line) -> TocEntry:
     key = compact(strip_enumerator(compact(title)))
     kind = kind_for_title(key) if key.endswith("表") else None
     return TocEntry(title, line.location, kind.key if kind else None)
+
+
+def _is_page_number(line: Line) -> bool:
+    """A line that is only a page number ("6", "- 6 -", "第6页")."""
+    return line.cells is None and bool(re.fullmatch(r"[-—－\s]*(第\s*)?\d{1,3}(\s*页)?[-—－\s]*", line.text))
 
 
 def _continues_note(block: TableBlock, line: Line) -> bool:

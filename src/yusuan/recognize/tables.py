@@ -20,7 +20,7 @@ from .sidebyside import unfold
 
 _DECIMAL = re.compile(r"\d\.\d|\d,\d{3}")
 _CODE_CELL = re.compile(r"^[235]\d{2}(\s?\d{2}){0,2}$")
-_TOTAL_LABEL = re.compile(r"^(合计|总计|单位合计|收入合计|支出合计)[:：]?$")
+_TOTAL_LABEL = re.compile(r"^(合计|总计|单位合计|收入合计|支出合计|收入总计|支出总计)[:：]?$")
 _SUBTOTAL_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}合计$")
 _EMPTY_NOTE = re.compile(r"(无数据|空表|没有.*(支出|收入|预算)|无.*(预算|支出|收入|经费|项目)|本表为空)")
 

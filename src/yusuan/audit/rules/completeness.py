@@ -5,10 +5,25 @@ from __future__ import annotations
 import re
 
 from ...catalogue import data, table_kinds
-from ...model import Disclosure, Evidence, Location
+from ...model import Disclosure, Evidence, Location, Severity
 from ...model.text import compact
 from ..context import Context, Skip
 from ..engine import rule
+
+_TOGETHER = "如表格与情况说明分开发布，请把几个文件一并审核（yusuan audit 文件… --as-one）"
+
+
+def _only_part(d: Disclosure) -> str | None:
+    """"narrative" or "tables" when the file clearly holds only that part of a disclosure — a
+    disclosure published as two files — else None."""
+    if d.parts:
+        return None
+    claims = sum(len(s.claims) for s in d.narrative)
+    if not d.tables and claims >= 3:
+        return "narrative"
+    if d.tables and claims == 0:
+        return "tables"
+    return None
 
 
 @rule("COMP-001")
@@ -17,6 +32,8 @@ def toc_tables(ctx: Context) -> None:
     listed = [entry for entry in d.toc if entry.kind]
     if not listed:
         raise Skip("未识别到目录中的表格条目")
+    if _only_part(d) == "narrative":
+        raise Skip(f"本文件只有情况说明，目录所列表格不在本文件中，未检查；{_TOGETHER}")
     present = {t.kind for t in d.tables}
     for entry in listed:
         if entry.kind not in present:
@@ -31,6 +48,10 @@ def _narrative_text(d: Disclosure) -> str:
 @rule("COMP-002")
 def standard_tables(ctx: Context) -> None:
     d = ctx.disclosure
+    if _only_part(d) == "narrative":
+        ctx.report(f"本文件只有情况说明，没有识别到任何标准表，标准表是否齐全未检查；{_TOGETHER}",
+                   [Evidence("全文", Location(d.source.path), table="narrative")], severity=Severity.NOTICE)
+        return
     if not d.tables:
         raise Skip("未识别到任何表格")
     present = {t.kind for t in d.tables}
@@ -51,6 +72,10 @@ def standard_tables(ctx: Context) -> None:
 @rule("COMP-003")
 def narrative_items(ctx: Context) -> None:
     d = ctx.disclosure
+    if _only_part(d) == "tables":
+        ctx.report(f"本文件只有表格，没有情况说明，说明各项是否齐全未检查；{_TOGETHER}",
+                   [Evidence("全文", Location(d.source.path), table="narrative")], severity=Severity.NOTICE)
+        return
     if not d.narrative:
         raise Skip("未识别到情况说明")
     catalogue = data("narrative.toml")

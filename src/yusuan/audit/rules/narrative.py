@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from ...catalogue import figure_name
-from ...model import Claim, ClaimKind, Direction, Disclosure, NarrativeSection, Severity
-from ...model.tolerance import half_unit
+from ...catalogue import data, figure_name
+from ...model import Claim, ClaimKind, Direction, Disclosure, Figure, NarrativeSection, Severity
+from ...model.tolerance import allowance, half_unit
 from ..context import Context, Skip, claim_evidence, fmt, place, unit_slip
 from ..engine import rule
 from ..subjects import MONEY_UNITS, claim_wan, figure_of, figure_quantity, money_claims, named_items
@@ -24,10 +24,30 @@ def key_amounts(ctx: Context) -> None:
         compared += 1
         name = figure_name(figure.key)
         target = figure_quantity(figure, name)
+        if _named_for_another(ctx, claim, figure):
+            continue
         ctx.compare(target.evidence, claim_evidence(claim),
                     lambda e, a, d_, n=name, c=claim: f"情况说明{place(c.location)}{n}为 {a} 万元，表中为 {e} 万元，相差 {d_} 万元")
     if not compared:
         raise Skip("情况说明中没有可与表格核对的金额")
+
+
+def _named_for_another(ctx: Context, claim: Claim, figure: Figure) -> bool:
+    """The amount is the table's figure of a neighbouring name (本年收入合计 stated as 收入总计):
+    say so as a wording slip instead of reporting an amount that differs."""
+    stated = claim_wan(claim)
+    if abs(stated - figure.value) <= allowance([stated, figure.value]):
+        return False
+    for key in data("narrative.toml").get("alternates", {}).get(figure.key, []):
+        other = ctx.disclosure.figures.get(key)
+        if other is None or other.source == "narrative" or abs(stated - other.value) > allowance([stated, other.value]):
+            continue
+        ctx.report(f"情况说明{place(claim.location)}称{figure_name(figure.key)} {fmt(claim.value)} {claim.unit}，这是表中"
+                   f"“{figure_name(key)}”的数（{fmt(other.value)} 万元）；表中{figure_name(figure.key)}为 {fmt(figure.value)} 万元。"
+                   "名称与表格不一致", [figure_quantity(other, figure_name(key)).evidence, claim_evidence(claim)],
+                   severity=Severity.WARNING, expected=figure.value, actual=stated, unit="万元")
+        return True
+    return False
 
 
 @rule("NARR-002")
