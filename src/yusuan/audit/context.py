@@ -58,10 +58,11 @@ def table_name(table: Table) -> str:
 def cell(table: Table, row: Row, column: str) -> Evidence:
     index = row.cell_columns.get(column)
     location = row.location.with_column(index) if index is not None else row.location
+    doubt = table.doubts[0] if table.doubts else None if row.certain else "该行各数未能可靠对齐到列"
     return Evidence(
         what=f"{table_name(table)} · {row.label or '合计'} · {column_name(column)}",
         location=location, value=row.values.get(column), unit=table.unit.value if table.unit else None,
-        table=table.kind, row=row.label, column=column,
+        table=table.kind, row=row.label, column=column, doubt=doubt,
     )
 
 
@@ -86,6 +87,10 @@ class Context:
 
     def report(self, message: str, evidence: list[Evidence], *, severity: Severity | None = None,
                expected: Decimal | None = None, actual: Decimal | None = None, unit: str | None = None) -> None:
+        doubtful = next((e for e in evidence if e.doubt), None)
+        if doubtful is not None:  # never accuse on a number the recogniser is unsure of
+            self.skip_part(f"未能可靠识别，未检查：{doubtful.what}（{doubtful.doubt}）")
+            return
         difference = actual - expected if expected is not None and actual is not None else None
         self.findings.append(Finding(self.meta.id, severity or self.meta.severity, message, evidence,
                                      expected, actual, difference, unit))

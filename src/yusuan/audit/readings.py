@@ -43,7 +43,7 @@ def read(disclosure: Disclosure, spec: dict) -> Reading | None:
         return None
     for table in disclosure.tables_of(spec["table"]):
         for row in select_rows(table, spec)[:1]:
-            if not row.certain:
+            if not row.certain or table.doubts:
                 return None
             for columns in spec.get("columns", [["total"]]):
                 if all(c in table.columns for c in columns) and any(c in row.values for c in columns):

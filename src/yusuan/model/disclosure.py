@@ -72,10 +72,13 @@ class Table:
     empty_by_design: bool = False
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # why the recogniser is unsure what this table says (Chinese): columns it could not name, rows
+    # that mostly do not add up. No error is ever raised from a doubtful table.
+    doubts: list[str] = field(default_factory=list)
 
     @property
     def certain(self) -> bool:
-        return all(r.certain for r in self.rows)
+        return not self.doubts and all(r.certain for r in self.rows)
 
     def total_row(self) -> Row | None:
         """The one-sided table's 合计 row."""

@@ -30,6 +30,7 @@ class Evidence:
     row: str | None = None
     column: str | None = None
     excerpt: str | None = None  # the source line as printed
+    doubt: str | None = None  # why the recogniser is unsure of this number (Chinese); no finding rests on it
 
 
 @dataclass

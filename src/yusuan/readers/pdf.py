@@ -164,18 +164,21 @@ def _group_lines(chars: list[dict]) -> list[list[dict]]:
 def _text_line(chars: list[dict], number: int) -> Line | None:
     bbox = (min(c["x0"] for c in chars), min(c["top"] for c in chars),
             max(c["x1"] for c in chars), max(c["bottom"] for c in chars))
-    cells = _gap_cells(chars)
+    cells, extents = _gap_cells(chars)
     if len(cells) > 1:
         cleaned = [clean_cell(c) for c in cells]
-        return Line(line=0, text="\t".join(cleaned), cells=cleaned, page=number, bbox=bbox)
+        line = Line(line=0, text="\t".join(cleaned), cells=cleaned, page=number, bbox=bbox)
+        line.cell_boxes = [(x0, bbox[1], x1, bbox[3]) for x0, x1 in extents]  # the text's extent, not a ruled cell
+        return line
     cleaned, level = clean_text(cells[0])
     if not cleaned:
         return None
     return Line(line=0, text=cleaned, heading_level=level, page=number, bbox=bbox)
 
 
-def _gap_cells(chars: list[dict]) -> list[str]:
-    """The line's text, split where characters stand far apart (an unruled table row).
+def _gap_cells(chars: list[dict]) -> tuple[list[str], list[tuple[float, float]]]:
+    """The line's text, split where characters stand far apart (an unruled table row), with
+    each piece's horizontal extent.
 
     A gap wider than three characters of the line's own size separates cells; ordinary word
     spacing and justified narrative never come close to that. Inside a cell, a space is kept
@@ -184,19 +187,22 @@ def _gap_cells(chars: list[dict]) -> list[str]:
     size = sorted(c["x1"] - c["x0"] for c in chars)[len(chars) // 2] or 1
     em = max(c.get("size") or size for c in chars)
     cells: list[str] = []
-    current = chars[0]["text"]
+    extents: list[tuple[float, float]] = []
+    current, start = chars[0]["text"], chars[0]["x0"]
     for before, after in zip(chars, chars[1:], strict=False):
         gap = after["x0"] - before["x1"]
         if gap > 3 * max(em, 4):
             cells.append(current)
-            current = after["text"]
+            extents.append((start, before["x1"]))
+            current, start = after["text"], after["x0"]
             continue
         latin = not (is_cjk(after["text"][:1]) or is_cjk(before["text"][:1]))
         current += (" " if gap > em * 0.25 and (latin or gap > em * 0.9) else "") + after["text"]
     cells.append(current)
+    extents.append((start, chars[-1]["x1"]))
     if len(cells) > 1 and all(len(c) == 1 for c in cells):  # a title spaced out: "目    录"
-        return ["".join(cells)]
-    return cells
+        return ["".join(cells)], [(extents[0][0], extents[-1][1])]
+    return cells, extents
 
 
 _SHORT_FIELD = re.compile(r"^[^\s，。；：:]{1,6}[：:].{0,10}$")  # "单位：元" under "部门名称：…"

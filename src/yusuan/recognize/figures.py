@@ -41,7 +41,11 @@ def _from_table(disclosure: Disclosure, source: dict) -> Found | None:
             continue
         if table.empty_by_design and table.notes and source.get("column") and not any(r.values for r in table.rows):
             return Decimal(0), table.kind, table.location, True
+        if table.doubts:
+            continue  # unknown stays unknown: a misread table must not supply a figure
         for row in select_rows(table, source):
+            if not row.certain:
+                continue
             column = source.get("column") or _only_column(table, row)
             if column and column in row.values:
                 return _in_wan(row.values[column], table.unit), table.kind, _cell(row, column), False

@@ -10,27 +10,54 @@ from __future__ import annotations
 
 import re
 
-from ..catalogue import data
+from ..catalogue import data, identities
 from ..model import Row, RowFlag, RowRole, Table
 from ..model.text import enumerator_depth
+from ..model.tolerance import agrees
 
 _UNCERTAIN = {RowFlag.AMBIGUOUS, RowFlag.UNBALANCED}
 
 
 def understand_table(table: Table) -> None:
-    """Certainty, enumerator depth and the tree of one table (idempotent)."""
+    """Certainty, enumerator depth, the tree and the doubts of one table (idempotent)."""
+    numeric = {key for row in table.rows for key in row.values}
     for row in table.rows:
-        row.certain = _certain(row, table)
+        row.certain = _certain(row, table, numeric)
         row.enumerator = enumerator_depth(row.label)
     nest(table)
+    table.doubts = _doubts(table)
 
 
-def _certain(row: Row, table: Table) -> bool:
-    """Not flagged, every value under a named column, and no text in an amount column (either
-    means the header or a page's continuation was not understood)."""
+def _doubts(table: Table) -> list[str]:
+    """Why the table as a whole may be misread: amounts under headings yusuan could not name, or
+    row identities (合计 = 基本 + 项目 …) failing in most rows — a document errs in a row or two,
+    a misread column makes nearly every row fail."""
+    doubts = []
+    unnamed = sorted({k for r in table.rows for k in r.values if k not in table.columns})
+    if unnamed:
+        doubts.append(f"有 {len(unnamed)} 列数字的表头未能识别")
+    checked = failed = 0
+    rules = [(i.total, i.parts) for i in identities()
+             if i.total in table.columns and sum(p in table.columns for p in i.parts) >= 2]
+    for row in table.rows:
+        for total, parts in rules:
+            present = [row.values.get(p) for p in parts if p in row.values]
+            if row.values.get(total) is None or not present:
+                continue
+            checked += 1
+            failed += not agrees(row.values[total], present)
+    if checked >= 4 and failed * 2 > checked:
+        doubts.append(f"多数行（{failed}/{checked}）不满足表内勾稽关系，可能误读了列")
+    return doubts
+
+
+def _certain(row: Row, table: Table, numeric: set[str]) -> bool:
+    """Not flagged, every value under a named column, and no text in a column that holds amounts
+    (either means the header or a page's continuation was not understood). Text under a heading
+    yusuan does not know (采购品目, 采购组织形式 …) is fine while no row puts a number there."""
     if _UNCERTAIN & set(row.flags):
         return False
-    stray_text = any(key in table.columns or key.startswith("col") for key in row.texts)
+    stray_text = any(key in table.columns or key in numeric for key in row.texts)
     return not stray_text and all(key in table.columns for key in row.values)
 
 

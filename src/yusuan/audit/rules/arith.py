@@ -71,8 +71,8 @@ def row_identities(ctx: Context) -> None:
 def _sum_rows(ctx: Context, table: Table, row: Row, rows: list[Row], what: str) -> bool:
     if not rows:
         return False
-    if not table.certain:
-        ctx.skip_part(f"{table_name(table)}有对齐不确定的行，未核对其合计与层级")
+    if table.doubts:
+        ctx.skip_part(f"未能可靠识别，未检查：{table_name(table)}（{table.doubts[0]}）")
         return False
     for column in row.values:
         _sum_check(ctx, table, row, column, [(r, column) for r in rows], what)
@@ -121,7 +121,7 @@ def column_totals(ctx: Context) -> None:
             continue
         if _uncoded(table):
             readings = [top, [r for r in top if r.enumerator == 1], _subtotal_top(top)]
-            if table.certain and any(r and _agrees(total, r) for r in readings):
+            if not table.doubts and any(r and _agrees(total, r) for r in readings):
                 checked += 1
                 continue
         if _sum_rows(ctx, table, total, top, f"下列 {len(top)} 行之和"):

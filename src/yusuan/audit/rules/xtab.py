@@ -61,9 +61,10 @@ def _leaves(table: Table) -> list[Row]:
 
 
 def _class_sums(table: Table, column: str) -> dict[str, tuple[Decimal, list[Evidence]]] | None:
-    """Per function class, the sum of the table's lowest coded lines (None if any is uncertain)."""
+    """Per function class, the sum of the table's lowest coded lines (None if the table is in
+    doubt; a class with an uncertain line carries that doubt in its cells)."""
     rows = _leaves(table)
-    if not rows or not table.certain or not all(r.code and r.code.startswith("2") for r in rows):
+    if not rows or table.doubts or not all(r.code and r.code.startswith("2") for r in rows):
         return None
     sums: dict[str, tuple[Decimal, list[Evidence]]] = {}
     for row in rows:
@@ -109,7 +110,7 @@ def _compare_classes(ctx: Context, lines: Table, line_column: str, two_sided: Ta
                                  table=two_sided.kind, row=label, column=side_column)
         summed = Evidence(what=f"{table_name(lines)} · {code} 类各科目 · {column_name(line_column)}之和",
                           location=cells[0].location if cells else lines.location, value=total, unit=unit.value,
-                          table=lines.kind, row=f"{code}类")
+                          table=lines.kind, row=f"{code}类", doubt=next((c.doubt for c in cells if c.doubt), None))
         ctx.compare(
             summed, side_evidence,
             lambda e, a, d, n=label: (f"功能分类「{n}」：{table_name(lines)}各科目之和为 {e} 万元，"
