@@ -63,7 +63,9 @@ def audit(disclosure: Disclosure, *, select: Iterable[str] | None = None, ignore
         try:
             functions[rule_id](context)
         except Skip as skip:
-            report.not_checked.append(NotChecked(rule_id, str(skip)))
+            # what the rule left out on the way says more than "nothing to check"
+            reasons = context.skipped or [str(skip)]
+            report.not_checked.extend(NotChecked(rule_id, reason) for reason in reasons)
             continue
         except Exception as exc:  # a broken rule must not stop the audit
             report.not_checked.append(NotChecked(rule_id, f"规则执行出错（{type(exc).__name__}：{exc}），其他规则不受影响"))

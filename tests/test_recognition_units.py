@@ -1,0 +1,105 @@
+"""Each class of recognition problem on a small synthetic table: a layout as a reader would hand
+it over (exact grid cells, or a text export whose empty cells collapsed), recognised and audited."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from yusuan.audit import audit
+from yusuan.model import Layout, Line, Severity, Side, SourceFormat
+from yusuan.recognize import recognize
+
+FILE = "synthetic.pdf"
+
+
+def _layout(rows: list[list[str] | str], *, exact: bool) -> Layout:
+    lines = []
+    for number, row in enumerate(rows, 1):
+        if isinstance(row, str):
+            lines.append(Line(number, row, file=FILE))
+        else:
+            lines.append(Line(number, "\t".join(row), cells=list(row), exact=exact, file=FILE))
+    return Layout(FILE, SourceFormat.PDF, "0" * 64, lines)
+
+
+def _expenditure(rows: list[list[str]], *, exact: bool = True, header: list[str] | None = None) -> Layout:
+    return _layout(["2025年部门支出预算表", "单位：万元",
+                    header or ["功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出"], *rows], exact=exact)
+
+
+def _errors(layout: Layout, rule: str) -> list:
+    return [f for f in audit(recognize(layout), select=[rule]).findings if f.severity == Severity.ERROR]
+
+
+def test_a_grid_row_with_a_wrong_cell_is_an_error_at_that_row():
+    layout = _expenditure([["", "合计", "100.00", "60.00", "40.00"],
+                           ["2080101", "行政运行", "105.00", "60.00", "40.00"]])
+    table = recognize(layout).table("expenditure")
+    assert table.rows[1].certain and not table.rows[1].flags  # exact cells are not moved
+    errors = _errors(layout, "ARITH-001")
+    assert [(e.evidence[0].location.line, e.expected, e.actual) for e in errors] == [
+        (5, Decimal("100.00"), Decimal("105.00"))]
+
+
+def test_a_collapsed_text_export_row_is_still_realigned():
+    # the second line's 公用经费 is empty and its cell was lost: 30.00 slid under 公用经费
+    layout = _expenditure([["", "合计", "100.00", "70.00", "50.00", "20.00", "30.00"],
+                           ["2080101", "行政运行", "50.00", "50.00", "30.00", "20.00", "0.00"],
+                           ["2080102", "一般行政管理事务", "50.00", "20.00", "20.00", "30.00"]], exact=False,
+                          header=["科目编码", "科目名称", "合计", "基本支出", "人员经费", "公用经费", "项目支出"])
+    row = recognize(layout).table("expenditure").rows[2]
+    assert row.flags == ["realigned"] and row.values == {
+        "total": Decimal("50.00"), "basic": Decimal("20.00"), "personnel": Decimal("20.00"), "project": Decimal("30.00")}
+    assert _errors(layout, "ARITH-001") == [] and _errors(layout, "ARITH-002") == []
+
+
+def test_an_uncertain_table_yields_no_error():
+    # two amount columns under headings yusuan cannot name, and most rows do not add up: the
+    # table is in doubt, so its sums are "not checked" instead of accused
+    layout = _expenditure([["", "合计", "100.00", "70.00", "9.00", "1.00"],
+                           ["2080101", "行政运行", "50.00", "30.00", "8.00", "1.00"],
+                           ["2080102", "一般行政管理事务", "50.00", "20.00", "9.00", "5.00"]],
+                          header=["功能分类科目编码", "科目名称", "合计", "基本支出", "某某甲", "某某乙"])
+    d = recognize(layout)
+    assert d.table("expenditure").doubts
+    report = audit(d)
+    assert [f for f in report.findings if f.severity == Severity.ERROR] == []
+    assert any("未能可靠识别" in n.reason for n in report.not_checked)
+
+
+def test_a_function_classification_code_heading_marks_the_code_column():
+    layout = _expenditure([["", "合计", "30.00", "30.00", ""],
+                           ["2080101", "行政运行", "30.00", "30.00", ""]])
+    row = recognize(layout).table("expenditure").rows[1]
+    assert row.code == "2080101" and row.label == "行政运行"
+    assert row.values == {"total": Decimal("30.00"), "basic": Decimal("30.00")}  # the code is no amount
+
+
+def test_a_blank_government_fund_cell_is_a_stated_zero():
+    layout = _layout(["2025年部门收支预算总表", "单位：万元",
+                      ["收入项目", "预算数", "支出项目", "预算数"],
+                      ["一、一般公共预算拨款收入", "90.00", "一、一般公共服务支出", "90.00"],
+                      ["二、政府性基金预算拨款收入", "", "", ""],
+                      ["收入总计", "90.00", "支出总计", "90.00"]], exact=True)
+    figure = recognize(layout).figures["government_fund"]
+    assert (figure.value, figure.blank) == (Decimal(0), True)
+    # a text export cannot tell a blank cell from a lost one: no stated zero there
+    assert "government_fund" not in recognize(_layout([["x"]], exact=False)).figures
+
+
+def test_a_side_by_side_summary_is_not_double_counted():
+    layout = _layout(["收支预算总表", "单位：万元",
+                      ["收入", "", "支出", "", "", ""],
+                      ["项目名称", "金额", "功能分类", "", "支出用途", ""],
+                      ["", "", "功能科目名称", "金额", "项目名称", "金额"],
+                      ["一、财政拨款", "100.00", "一、一般公共服务支出", "70.00", "一、基本支出", "60.00"],
+                      ["", "", "二、社会保障和就业支出", "30.00", "二、项目支出", "40.00"],
+                      ["收入合计", "100.00", "支出合计", "", "", "100.00"]], exact=True)
+    d = recognize(layout)
+    table = d.table("summary")
+    use = [(r.label, r.values.get("total")) for r in table.side(Side.EXPENDITURE_USE)]
+    assert use == [("一、基本支出", Decimal("60.00")), ("二、项目支出", Decimal("40.00"))]
+    total = next(r for r in table.side(Side.EXPENDITURE) if r.label == "支出合计")
+    assert total.values == {"total": Decimal("100.00")}
+    assert [f for f in audit(d).findings if f.severity == Severity.ERROR] == []
+    assert d.figures["basic_expenditure"].value == Decimal("60.00")
