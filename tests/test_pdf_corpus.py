@@ -13,6 +13,7 @@ import pytest
 
 from conftest import CORPUS, parse_cached
 from yusuan.audit import audit
+from yusuan.model.tolerance import agrees
 
 PDF = CORPUS / "pdf"
 SHANGHAI_BUDGET_PAGES = {"summary": 9, "income": 10, "expenditure": 12, "fiscal_summary": 14, "gpb_expenditure": 15,
@@ -157,3 +158,28 @@ def test_pdf_locations_carry_page_and_box(pdfs):
     assert row.location.page == 20 and row.location.bbox is not None
     x0, top, x1, bottom = row.location.bbox
     assert 0 <= x0 < x1 and 0 <= top < bottom
+
+
+def _all_pdfs():
+    found = sorted(p for folder in ("pdf", "more") for p in (CORPUS / folder).glob("*.pdf"))
+    if not found:
+        return [pytest.param(None, marks=pytest.mark.skip(reason=f"corpus not found at {CORPUS}"))]
+    return [pytest.param(p, id=p.name[:24]) for p in found]
+
+
+@pytest.mark.parametrize("path", _all_pdfs())
+def test_every_function_line_is_read_with_code_name_and_amount(path):
+    """The main function-line table of every PDF: each line has its code, its name and its amount,
+    is read with certainty, and the 类 lines add up to the 合计 — so no line was lost or misread
+    (hand-read first and last lines are checked in test_more_corpus and above)."""
+    d = parse_cached(path)
+    if d.meta.template or not d.tables:
+        pytest.skip("an unfilled template prints no amounts; a narrative-only file no tables")
+    table = next(t for kind in ("expenditure", "fiscal_expenditure", "gpb_expenditure")
+                 for t in d.tables_of(kind) if any(r.code for r in t.rows))
+    lines = [r for r in table.rows if r.role == "item"]
+    assert lines and all(r.code and r.label and "total" in r.values and r.certain for r in lines)
+    total = table.total_row()
+    classes = [r for r in lines if len(r.code) == 3]
+    if total is not None and classes:  # within the rounding of the printed figures (决算 in 万元)
+        assert agrees(total.values["total"], [r.values["total"] for r in classes])

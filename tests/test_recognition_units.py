@@ -103,3 +103,32 @@ def test_a_side_by_side_summary_is_not_double_counted():
     assert total.values == {"total": Decimal("100.00")}
     assert [f for f in audit(d).findings if f.severity == Severity.ERROR] == []
     assert d.figures["basic_expenditure"].value == Decimal("60.00")
+
+
+def test_a_table_of_whole_numbers_is_read():
+    layout = _layout(["“三公”经费支出预算表", "单位：万元",
+                      ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"],
+                      ["190", "100", "0", "90"]], exact=True)
+    figures = recognize(layout).figures
+    assert (figures["three_public_total"].value, figures["three_public_reception"].value) == (Decimal(190), Decimal(90))
+
+
+def test_a_title_followed_by_its_empty_note_is_an_empty_table_not_a_contents_line():
+    layout = _layout(["2025年政府性基金预算支出表", "本部门2025年无政府性基金预算支出，本表无数据。",
+                      "2025年部门支出预算表", "单位：万元", ["科目编码", "科目名称", "合计"],
+                      ["", "合计", "10.00"], ["2080101", "行政运行", "10.00"]], exact=True)
+    d = recognize(layout)
+    assert d.table("gov_fund") is not None and d.table("gov_fund").empty_by_design
+    assert not [e for e in d.toc if e.kind == "gov_fund"]
+
+
+def test_a_table_whose_title_is_repeated_on_the_next_page_is_one_table():
+    rows: list = ["2025年部门支出预算表", "单位：万元", ["科目编码", "科目名称", "合计"],
+                  ["", "合计", "30.00"], ["2080101", "行政运行", "10.00"],
+                  "2025年部门支出预算表", ["科目编码", "科目名称", "合计"], ["2080102", "一般行政管理事务", "20.00"]]
+    layout = _layout(rows, exact=True)
+    for line in layout.lines:
+        line.page = 1 if line.line <= 5 else 2
+    d = recognize(layout)
+    assert len(d.tables_of("expenditure")) == 1
+    assert [r.code for r in d.table("expenditure").rows] == [None, "2080101", "2080102"]

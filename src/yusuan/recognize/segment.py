@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..catalogue import TableKindSpec, kind_for_title
+from ..catalogue import TableKindSpec, data, kind_for_title
 from ..model import TocEntry
 from ..model.layout import Line
 from ..model.text import compact, strip_enumerator
@@ -20,6 +20,8 @@ _META = re.compile(
 _PAGE_NO = re.compile(r"^[\d\s.…·-]*$")
 _REFERENCE = re.compile(r"^(详见|参见|见)")  # "详见单位的项目绩效目标表" points elsewhere
 _NOTE = re.compile(r"^(注|备注|说明)\s*\d*[:：.、]")
+# a title followed by a line saying the table has nothing is an empty table, not a 目录 entry
+_EMPTY_TABLE = re.compile(r"(本表无数据|本表为空|无数据|空表|本(部门|单位)(本年度?)?(没有|无)\S{0,20}(收支|支出|收入|预算|经费|安排))")
 _INLINE_META = re.compile(r"(?<=表)\s*(?:部门(?:名称)?[:：]|编制(?:单位|部门)[:：]|(?:金额)?单位[:：])")
 _TRAILING = re.compile(r"([（(][^（()）]*[)）]|[\d.…·\s]+)$")
 
@@ -105,6 +107,7 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[TocEn
     blocks: list[TableBlock] = []
     rest: list[Line] = []
     toc: list[TocEntry] = []
+    rest_at_block_end = 0
     i = 0
     n = len(lines)
     while i < n:
@@ -130,13 +133,24 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[TocEn
                 j += 1
                 continue
             break
-        if j >= n or lines[j].cells is None or title_kind(lines[j]) is not None or is_toc_row(lines[j]):
+        says_empty = j < n and lines[j].cells is None and _EMPTY_TABLE.search(compact(lines[j].text))
+        if not says_empty and (j >= n or lines[j].cells is None or title_kind(lines[j]) is not None
+                               or is_toc_row(lines[j])):
             toc.append(toc_entry(line))
             rest.append(line)
             i += 1
             continue
         title = _INLINE_META.split((title_text(line) or "").strip(), maxsplit=1)[0].strip()
-        block = TableBlock(kind=kind, title=title, title_line=line, preamble=preamble)
+        previous = blocks[-1] if blocks else None
+        if (previous is not None and previous.kind == kind and compact(previous.title) == compact(title)
+                and kind.key not in data("arith.toml")["not_amount_tables"]  # one form per project
+                and previous.rows and line.page is not None and previous.rows[-1].page == line.page - 1
+                and all(len(compact(x.text)) <= 8 for x in rest[rest_at_block_end:])):
+            block = previous  # the same title again at the top of the next page: the table goes on
+            del rest[rest_at_block_end:]
+        else:
+            block = TableBlock(kind=kind, title=title, title_line=line, preamble=preamble)
+            blocks.append(block)
         while j < n:
             nxt = lines[j]
             if nxt.cells is not None:
@@ -158,12 +172,12 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[TocEn
                 block.preamble.append(nxt)
                 j += 1
                 continue
-            if is_note(nxt) or _continues_note(block, nxt):
+            if is_note(nxt) or _continues_note(block, nxt) or (not block.rows and _EMPTY_TABLE.search(compact(nxt.text))):
                 block.notes.append(nxt)
                 j += 1
                 continue
             break
-        blocks.append(block)
+        rest_at_block_end = len(rest)
         i = j
     return blocks, rest, toc
 

@@ -103,7 +103,13 @@ def _is_data_row(line: Line) -> bool:
         return True
     printed = [t for t in texts if t]
     # a 合计 row with nothing else printed is the total row of an empty table, not a header
-    return len(printed) == 1 and bool(_TOTAL_LABEL.match(printed[0]))
+    if len(printed) == 1 and _TOTAL_LABEL.match(printed[0]):
+        return True
+    # whole numbers ("公务接待费 | 100 | 90", or "190 | 100 | 0 | 90") — not a 栏次 row "1 | 2 | 3"
+    labelled = bool(printed) and not printed[0].isdigit()
+    numbers = [int(t) for t in printed[1 if labelled else 0:] if t.isdigit()]
+    return (len(numbers) >= (1 if labelled else 2)
+            and numbers != list(range(numbers[0], numbers[0] + len(numbers))))
 
 
 def _is_repeated_header(cells: list[str], header_texts: set[str]) -> bool:
