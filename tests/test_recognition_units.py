@@ -132,3 +132,18 @@ def test_a_table_whose_title_is_repeated_on_the_next_page_is_one_table():
     d = recognize(layout)
     assert len(d.tables_of("expenditure")) == 1
     assert [r.code for r in d.table("expenditure").rows] == [None, "2080101", "2080102"]
+
+
+def test_a_table_without_a_known_title_is_classified_by_its_content_and_doubted():
+    layout = _layout(["附表三 人员与公用支出明细（按经济科目）", "单位：万元",
+                      ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+                      ["", "合计", "100.00", "70.00", "30.00"],
+                      ["301", "工资福利支出", "70.00", "70.00", ""],
+                      ["302", "商品和服务支出", "31.00", "", "31.00"]], exact=True)
+    d = recognize(layout)
+    table = d.table("gpb_basic_econ")
+    assert table is not None and table.kind_inferred and table.doubts
+    assert [r.code for r in table.rows] == [None, "301", "302"]
+    # 30 + 70 ≠ 101 is shown but not accused: the table's kind was only inferred
+    assert [f for f in audit(d).findings if f.severity == Severity.ERROR] == []
+    assert "personnel" not in d.figures  # no figure comes from a doubtful table

@@ -73,8 +73,10 @@ class Table:
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # why the recogniser is unsure what this table says (Chinese): columns it could not name, rows
-    # that mostly do not add up. No error is ever raised from a doubtful table.
+    # that mostly do not add up, a kind read from the content alone. No error is ever raised from
+    # a doubtful table.
     doubts: list[str] = field(default_factory=list)
+    kind_inferred: bool = False  # no recognisable title: the kind was read from headers and rows
 
     @property
     def certain(self) -> bool:

@@ -16,6 +16,7 @@ from ..model import Disclosure, DocumentKind, Location, Meta, Source
 from ..model.layout import Layout
 from ..model.serialize import canonical
 from .classification import link_classification_claims
+from .content import untitled_tables
 from .figures import key_figures
 from .meta import detect_meta
 from .narrative import narrative_sections
@@ -62,11 +63,16 @@ def _read_parts(layout: Layout) -> Disclosure:
     disclosure = Disclosure(source=Source(layout.path, layout.sha256, layout.format), meta=meta)
     blocks, rest, toc = segment(layout.lines)
     disclosure.toc = toc
-    disclosure.tables = [build_table(block, meta.year, meta.unit) for block in blocks]
     untitled, rest = untitled_targets(rest)
+    inferred, rest = untitled_tables(rest)
+    disclosure.tables = [build_table(block, meta.year, meta.unit) for block in blocks]
+    for block in inferred:
+        table = build_table(block, meta.year, meta.unit)
+        table.kind_inferred = True
+        disclosure.tables.append(table)
     disclosure.narrative = narrative_sections(rest)
     disclosure.projects = projects(disclosure.tables)
-    disclosure.performance = performance_targets(blocks, disclosure.tables) + untitled
+    disclosure.performance = performance_targets(blocks, disclosure.tables[:len(blocks)]) + untitled
     for table in disclosure.tables:
         disclosure.warnings.extend(f"{table.title}：{w}" for w in table.warnings)
     disclosure.warnings.extend(layout.warnings)

@@ -32,7 +32,7 @@ def _doubts(table: Table) -> list[str]:
     """Why the table as a whole may be misread: amounts under headings yusuan could not name, or
     row identities (合计 = 基本 + 项目 …) failing in most rows — a document errs in a row or two,
     a misread column makes nearly every row fail."""
-    doubts = []
+    doubts = ["表格没有可识别的标题，类型由表头和行内容推断"] if table.kind_inferred else []
     unnamed = sorted({k for r in table.rows for k in r.values if k not in table.columns})
     if unnamed:
         doubts.append(f"有 {len(unnamed)} 列数字的表头未能识别")
