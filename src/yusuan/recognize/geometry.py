@@ -56,8 +56,12 @@ def _snapped(line: Line, anchors: dict[int, tuple[float, float]]) -> Line | None
         if box is None:
             return None
         extent = (box[0], box[2])
-        best = max(anchors, key=lambda j: _overlap(extent, anchors[j]))
-        target = best if _overlap(extent, anchors[best]) > 0 else index
+        own = anchors.get(index)
+        if own is not None and 2 * _overlap(extent, own) >= extent[1] - extent[0]:
+            target = index  # mostly under its own heading already (the common case, and cheap)
+        else:
+            best = max(anchors, key=lambda j: _overlap(extent, anchors[j]))
+            target = best if _overlap(extent, anchors[best]) > 0 else index
         if cells[target]:
             return None  # two cells under one heading: not ours to decide
         cells[target], boxes[target] = text, box
