@@ -70,3 +70,14 @@ def test_economic_codes():
     assert parse_code("30101") == "30101"
     assert parse_code("501 01") == "50101"
     assert parse_code("合计") is None
+
+
+def test_an_amount_run_on_into_the_next_label_is_split():
+    from yusuan.readers.pdf import _split_run_on
+
+    cells, extents = _split_run_on(["一、财政拨款收入", "24,458.43二、一般公共服务支出", "1,200.00"],
+                                   [(0, 100), (150, 350), (400, 450)])
+    assert cells == ["一、财政拨款收入", "24,458.43", "二、一般公共服务支出", "1,200.00"]
+    assert extents[1][0] == 150 and extents[2][1] == 350 and extents[1][1] == extents[2][0]
+    # a code followed by its name, or a year, is not an amount
+    assert _split_run_on(["2080101行政运行", "2024年"], [(0, 1), (1, 2)])[0] == ["2080101行政运行", "2024年"]

@@ -202,7 +202,31 @@ def _gap_cells(chars: list[dict]) -> tuple[list[str], list[tuple[float, float]]]
     extents.append((start, chars[-1]["x1"]))
     if len(cells) > 1 and all(len(c) == 1 for c in cells):  # a title spaced out: "目    录"
         return ["".join(cells)], [(extents[0][0], extents[-1][1])]
+    if len(cells) > 1:
+        return _split_run_on(cells, extents)
     return cells, extents
+
+
+# an amount set so close to the next column's enumerated label that no gap parts them:
+# "24,458.43二、一般公共服务支出"
+_RUN_ON = re.compile(r"^(-?[\d,]*\d\.\d{1,2})((?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]).+)$")
+
+
+def _split_run_on(cells: list[str], extents: list[tuple[float, float]]) -> tuple[list[str], list[tuple[float, float]]]:
+    """A table row's cells with run-on amount+label cells split in two (extents by length)."""
+    out_cells: list[str] = []
+    out_extents: list[tuple[float, float]] = []
+    for text, (x0, x1) in zip(cells, extents, strict=True):
+        match = _RUN_ON.match(text.strip())
+        if match is None:
+            out_cells.append(text)
+            out_extents.append((x0, x1))
+            continue
+        amount, label = match.groups()
+        cut = x0 + (x1 - x0) * len(amount) / len(text.strip())
+        out_cells += [amount, label]
+        out_extents += [(x0, cut), (cut, x1)]
+    return out_cells, out_extents
 
 
 _SHORT_FIELD = re.compile(r"^[^\s，。；：:]{1,6}[：:].{0,10}$")  # "单位：元" under "部门名称：…"
