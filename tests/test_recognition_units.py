@@ -147,3 +147,85 @@ def test_a_table_without_a_known_title_is_classified_by_its_content_and_doubted(
     # 30 + 70 ≠ 101 is shown but not accused: the table's kind was only inferred
     assert [f for f in audit(d).findings if f.severity == Severity.ERROR] == []
     assert "personnel" not in d.figures  # no figure comes from a doubtful table
+
+
+def test_whole_numbers_one_per_row_with_a_note_are_read_not_taken_for_an_empty_table():
+    layout = _layout(["“三公”经费支出预算表", "单位：万元", ["项目", "预算数"], ["合计", "5"],
+                      ["因公出国（境）费", "0"], ["公务用车购置及运行费", "3"], ["公务接待费", "2"],
+                      "注：本表反映本部门一般公共预算安排的“三公”经费。"], exact=True)
+    d = recognize(layout)
+    assert not d.table("three_public").empty_by_design
+    assert all(not f.blank for f in d.figures.values())  # nothing read as a stated zero
+
+
+def test_a_cell_covered_by_a_merged_cell_is_not_a_stated_zero():
+    layout = _layout(["“三公”经费支出预算表", "单位：万元",
+                      ["合计", "因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"],
+                      ["8.00", "", "5.00", "", "3.00"]], exact=True)
+    layout.lines[3].covered = [3]  # 5.00 is one cell merged over 购置费 and 运行维护费
+    figures = recognize(layout).figures
+    assert "three_public_car_operation" not in figures  # unknown, not 0
+    assert (figures["three_public_abroad"].value, figures["three_public_abroad"].blank) == (Decimal(0), True)
+
+
+def test_a_dash_in_an_amount_cell_is_a_stated_zero_and_keeps_the_row_certain():
+    layout = _layout(["“三公”经费支出预算表", "单位：万元",
+                      ["合计", "因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"],
+                      ["12.00", "—", "10.00", "—", "2.00"]], exact=True)
+    d = recognize(layout)
+    assert d.table("three_public").rows[0].certain
+    assert d.figures["three_public_total"].value == Decimal("12.00")
+    assert (d.figures["three_public_abroad"].value, d.figures["three_public_abroad"].blank) == (Decimal(0), True)
+
+
+def test_the_same_title_over_another_unit_is_another_table():
+    rows: list = ["项目支出预算表", "单位名称：某局本级", "单位：万元", ["项目名称", "合计"], ["合计", "30.00"],
+                  ["甲项目", "10.00"], ["乙项目", "20.00"],
+                  "项目支出预算表", "单位名称：某局所属中心", ["项目名称", "合计"], ["合计", "5.00"], ["丙项目", "5.00"]]
+    layout = _layout(rows, exact=True)
+    for line in layout.lines:
+        line.page = 1 if line.line <= 7 else 2
+    d = recognize(layout)
+    assert len(d.tables_of("projects")) == 2
+    assert [f for f in audit(d, select=["ARITH"]).findings if f.severity == Severity.ERROR] == []
+
+
+def test_odd_cells_do_not_stop_a_file():
+    layout = _expenditure([["", "合计", "①", "②", "³"], ["2080101", "行政运行", "1.00", "1.00", ""]])
+    assert recognize(layout).table("expenditure") is not None
+
+
+def test_a_numbered_title_is_recognised():
+    layout = _layout(["表二 一般公共预算支出表", "单位：万元", ["科目编码", "科目名称", "合计"],
+                      ["", "合计", "10.00"], ["2010101", "行政运行", "10.00"]], exact=True)
+    assert recognize(layout).table("gpb_expenditure") is not None
+
+
+def test_labels_in_word_tables_never_join_the_row_above():
+    layout = _layout(["2025年部门收支预算总表", "单位：万元", ["收入项目", "预算数", "支出项目", "预算数"],
+                      ["一、一般公共预算拨款收入", "100.00", "一、一般公共服务支出", "100.00"],
+                      ["捐赠收入", "", "", ""], ["收入总计", "100.00", "支出总计", "100.00"]], exact=True)
+    d = recognize(layout)  # Word/Excel/HTML rows: no cell boxes, every cell holds all its text
+    labels = [r.label for r in d.table("summary").side(Side.INCOME)]
+    assert labels == ["一、一般公共预算拨款收入", "捐赠收入", "收入总计"]
+    assert d.figures["general_public_budget"].value == Decimal("100.00")
+
+
+def test_an_uncalculated_excel_formula_is_unknown_not_zero(tmp_path):
+    import openpyxl
+
+    from yusuan.readers import read_layout
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["“三公”经费支出预算表"])
+    sheet.append(["单位：万元"])
+    sheet.append(["合计", "因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"])
+    sheet.append(["=B4+C4+D4+E4", 0, 5, 4, 3])  # written by a program: no cached result
+    path = tmp_path / "三公.xlsx"
+    book.save(path)
+    layout = read_layout(path)
+    assert any("没有保存计算结果" in w for w in layout.warnings)
+    figures = recognize(layout).figures
+    assert "three_public_total" not in figures  # unknown — not a stated zero
+    assert figures["three_public_reception"].value == Decimal(3)

@@ -71,8 +71,6 @@ def claim_evidence(claim: Claim, what: str | None = None) -> Evidence:
                     value=claim.value, unit=claim.unit, table="narrative", row=claim.subject)
 
 
-
-
 @dataclass
 class Context:
     disclosure: Disclosure

@@ -34,6 +34,9 @@ class Line:
     # the cells stand where the source put them (a Word/Excel/HTML table, a ruled PDF grid): an
     # empty cell is an empty cell. Text exports and rows split by gaps lose empty cells.
     exact: bool = False
+    # positions whose emptiness says nothing: covered by a merged cell from the left or above, or
+    # a formula the file never calculated — never a stated blank
+    covered: list[int] = field(default_factory=list)
     file: str = ""
 
     @property

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from decimal import Decimal, InvalidOperation
@@ -93,10 +94,14 @@ def _load(hint: Any, data: Any, where: str) -> Any:
         args = get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_load(args[0], v, where) for v in data)
+        if len(data) != len(args):
+            raise FormatError(f"{where} 应有 {len(args)} 项，实有 {len(data)} 项")
         return tuple(_load(a, v, where) for a, v in zip(args, data, strict=True))
     if origin is dict:
         _expect(data, dict, where)
         key_type, value_type = get_args(hint)
+        if key_type is int and not all(re.fullmatch(r"-?[0-9]+", k) for k in data):
+            raise FormatError(f"{where} 的键应为整数")
         return {key_type(k): _load(value_type, v, f"{where}.{k}") for k, v in data.items()}
     if dataclasses.is_dataclass(hint):
         _expect(data, dict, where)

@@ -13,7 +13,7 @@ import re
 from ..model.layout import Layout, Line
 from ..model.limits import Limits, open_zipped
 from ..model.text import join_wrapped
-from .grid import Span, to_grid
+from .grid import Span, lay_out
 from .text import clean_cell, clean_text
 
 _HEADING_STYLE = re.compile(r"(Heading|标题)\s*(\d)", re.I)
@@ -38,16 +38,17 @@ def read_docx(data: bytes, layout: Layout, limits: Limits) -> None:
             layout.lines.append(Line(counter, cleaned, heading_level=int(match.group(2)) if match else level,
                                      end_line=counter))
         elif element.tag == qn("w:tbl"):
-            for row_number, cells in enumerate(_table_grid(element, qn), start=1):
+            grid, covered = _table_grid(element, qn)
+            for row_number, (cells, hidden) in enumerate(zip(grid, covered, strict=True), start=1):
                 if not any(cells):
                     continue
                 counter += 1
                 cleaned = [clean_cell(c) for c in cells]
                 layout.lines.append(Line(counter, "\t".join(cleaned), cells=cleaned, end_line=counter, exact=True,
-                                         row=row_number))
+                                         covered=hidden, row=row_number))
 
 
-def _table_grid(table, qn) -> list[list[str]]:
+def _table_grid(table, qn) -> tuple[list[list[str]], list[list[int]]]:
     rows: list[list[Span]] = []
     continued: dict[tuple[int, int], Span] = {}  # (row, grid column) → the span a vMerge continues
     for r, tr in enumerate(table.iterchildren(qn("w:tr"))):
@@ -80,4 +81,4 @@ def _table_grid(table, qn) -> list[list[str]]:
                 continued[(r, column)] = span
             column += colspan
         rows.append(spans)
-    return to_grid(rows)
+    return lay_out(rows)

@@ -13,7 +13,7 @@ import re
 from ..model.layout import Layout, Line
 from ..model.limits import Limits
 from ..model.text import join_wrapped
-from .grid import Span, to_grid
+from .grid import Span, lay_out
 from .text import clean_cell, clean_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
@@ -116,13 +116,14 @@ class _Walker:
         caption = table.find("caption")
         if caption is not None:
             self.emit_text(caption.get_text(" ", strip=True))
-        for number, cells in enumerate(to_grid(rows), start=1):
+        grid, covered = lay_out(rows)
+        for number, (cells, hidden) in enumerate(zip(grid, covered, strict=True), start=1):
             if not any(cells):
                 continue
             cleaned = [clean_cell(c) for c in cells]
             self.counter += 1
             self.layout.lines.append(Line(self.counter, "\t".join(cleaned), cells=cleaned, end_line=self.counter, exact=True,
-                                          row=number))
+                                          covered=hidden, row=number))
 
 
 def _rows(table):

@@ -134,6 +134,7 @@ def _table_rows(table, number: int) -> list[_Item]:
             cells = [clean_cell(c) for c in texts]
             line = Line(line=0, text="\t".join(cells), cells=cells, page=number, bbox=row.bbox, exact=True)
             line.cell_boxes = list(row.cells)
+            line.covered = [i for i, box in enumerate(row.cells) if box is None]
         items.append(_Item(top, x0, line, grid=None if single else grid))
     return items
 
@@ -277,6 +278,7 @@ def _align_continuations(per_page: list[list[_Item]]) -> None:
             if continuing and len(item.grid) != len(grid):
                 item.line.cells, item.line.cell_boxes = _regrid(item.line, grid)
                 item.line.text = "\t".join(item.line.cells)
+                item.line.covered = [i for i, box in enumerate(item.line.cell_boxes) if box is None]
             else:
                 continuing, grid = False, item.grid
 

@@ -27,6 +27,7 @@ def read_xlsx(data: bytes, layout: Layout, limits: Limits) -> None:
 
     book = open_zipped(layout.path, data, limits, "Excel ",
                        lambda stream: openpyxl.load_workbook(stream, data_only=True))
+    formulas = _formula_cells(data)
     counter = 0
     cells_read = 0
     uncached = 0
@@ -43,28 +44,47 @@ def read_xlsx(data: bytes, layout: Layout, limits: Limits) -> None:
             cells_read += len(row)
             if cells_read > limits.max_cells:
                 raise ReadError(f"{layout.path}：单元格超过 {limits.max_cells} 个，已停止读取")
-            texts = [_text(cell) for cell in row if cell.column not in hidden_columns]
-            uncached += sum(1 for cell in row if cell.data_type == "f" and cell.value is None)
-            rows.append((row[0].row, [clean_cell(t) for t in texts]))
-        width = max((max((i + 1 for i, t in enumerate(cells) if t), default=0) for _, cells in rows), default=0)
+            shown = [cell for cell in row if cell.column not in hidden_columns]
+            texts = [_text(cell) for cell in shown]
+            unknown = [i for i, cell in enumerate(shown) if type(cell).__name__ == "MergedCell"
+                       or (cell.value is None and (sheet.title, cell.coordinate) in formulas)]
+            uncached += sum(1 for cell in shown if cell.value is None and (sheet.title, cell.coordinate) in formulas)
+            rows.append((row[0].row, [clean_cell(t) for t in texts], unknown))
+        width = max((max((i + 1 for i, t in enumerate(cells) if t), default=0) for _, cells, _ in rows), default=0)
         if not _titles_itself(rows):
             counter += 1
             layout.lines.append(Line(counter, sheet.title, end_line=counter, sheet=sheet.title))
-        for number, cells in rows:
+        for number, cells, unknown in rows:
             cells = cells[:width]
             if not any(cells):
                 continue
             counter += 1
             # a one-column sheet is prose (a narrative typed into column A), not a table
             layout.lines.append(Line(counter, "\t".join(cells), cells=cells if width > 1 else None, exact=True,
-                                     end_line=counter, sheet=sheet.title, row=number))
+                                     covered=[i for i in unknown if i < width], end_line=counter,
+                                     sheet=sheet.title, row=number))
     if uncached:
         layout.warnings.append(f"有 {uncached} 个公式单元格没有保存计算结果（文件未在 Excel 中重新计算并保存），按空白处理")
 
 
-def _titles_itself(rows: list[tuple[int, list[str]]]) -> bool:
+def _formula_cells(data: bytes) -> set[tuple[str, str]]:
+    """(sheet, coordinate) of every formula cell: a formula whose result the file never saved
+    reads as empty in the cached values, and must not pass for a blank cell."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    try:
+        return {(sheet.title, cell.coordinate) for sheet in book.worksheets for row in sheet.iter_rows()
+                for cell in row if getattr(cell, "data_type", None) == "f"}
+    finally:
+        book.close()
+
+
+def _titles_itself(rows: list[tuple[int, list[str], list[int]]]) -> bool:
     """A sheet whose first rows hold a table title; otherwise its name serves as the title."""
-    return any(t.endswith("表") or "表（" in t for _, cells in rows[:3] for t in cells if t)
+    return any(t.endswith("表") or "表（" in t for _, cells, _ in rows[:3] for t in cells if t)
 
 
 def _text(cell) -> str:

@@ -39,6 +39,8 @@ def recognize_as_one(layouts: list[Layout]) -> Disclosure:
     """Several files published as parts of one disclosure (the narrative in one PDF, the tables
     in another): each part is read on its own, then the whole is understood together, so the
     narrative is checked against the other file's tables."""
+    if not layouts:
+        raise ValueError("recognize_as_one needs at least one layout")
     parts = [_read_parts(layout) for layout in layouts]
     whole = parts[0]
     if len(parts) > 1:
@@ -70,6 +72,8 @@ def _read_parts(layout: Layout) -> Disclosure:
         table = build_table(block, meta.year, meta.unit)
         table.kind_inferred = True
         disclosure.tables.append(table)
+    for table in disclosure.tables:
+        understand_table(table)  # projects are taken only from rows read with certainty
     disclosure.narrative = narrative_sections(rest)
     disclosure.projects = projects(disclosure.tables)
     disclosure.performance = performance_targets(blocks, disclosure.tables[:len(blocks)]) + untitled

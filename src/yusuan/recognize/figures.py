@@ -13,6 +13,7 @@ from ..catalogue import figure_specs
 from ..model import Disclosure, Figure, Location, Row, Table
 from ..model.money import Unit, convert
 from ..model.select import select_rows
+from .tables import says_empty
 
 
 def key_figures(disclosure: Disclosure) -> dict[str, Figure]:
@@ -39,18 +40,19 @@ def _from_table(disclosure: Disclosure, source: dict) -> Found | None:
             continue
         if any(column in table.columns for column in source.get("excludes", [])):
             continue
-        if table.empty_by_design and table.notes and source.get("column") and not any(r.values for r in table.rows):
-            return Decimal(0), table.kind, table.location, True
         if table.doubts:
             continue  # unknown stays unknown: a misread table must not supply a figure
+        if (table.empty_by_design and source.get("column") and not any(r.values for r in table.rows)
+                and says_empty(table.notes)):
+            return Decimal(0), str(table.kind), table.location, True
         for row in select_rows(table, source):
             if not row.certain:
                 continue
             column = source.get("column") or _only_column(table, row)
             if column and column in row.values:
-                return _in_wan(row.values[column], table.unit), table.kind, _cell(row, column), False
+                return _in_wan(row.values[column], table.unit), str(table.kind), _cell(row, column), False
             if column and column in row.blank:
-                return Decimal(0), table.kind, row.location, True
+                return Decimal(0), str(table.kind), row.location, True
     return None
 
 

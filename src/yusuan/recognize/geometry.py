@@ -3,9 +3,9 @@
 A PDF table's grid is the union of every row's rules, so a row whose vertical rules differ from
 the header's (a code cell drawn from the frame's edge, an amount cell spanning a sliver column)
 puts its text at another grid index than the heading it belongs to. Where the reader kept each
-cell's box, the column a cell belongs to is the printed header cell it overlaps most; rows whose
-cells already sit under their headings are left alone, and a row whose cells cannot all be placed
-(two cells under one heading, a cell under none) is left as printed.
+cell's box, a cell that overlaps the heading at its own index stays; any other goes under the
+printed header cell it overlaps most. A row whose cells cannot all be placed (two cells under
+one heading) is left as printed.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def _snapped(line: Line, anchors: dict[int, tuple[float, float]]) -> Line | None
             return None
         extent = (box[0], box[2])
         own = anchors.get(index)
-        if own is not None and 2 * _overlap(extent, own) >= extent[1] - extent[0]:
-            target = index  # mostly under its own heading already (the common case, and cheap)
+        if own is not None and _overlap(extent, own) > 0:
+            target = index  # under its own heading already (a code cell merged over 类|款|项 stays at 类)
         else:
             best = max(anchors, key=lambda j: _overlap(extent, anchors[j]))
             target = best if _overlap(extent, anchors[best]) > 0 else index
@@ -68,4 +68,6 @@ def _snapped(line: Line, anchors: dict[int, tuple[float, float]]) -> Line | None
         moved = moved or target != index
     if not moved:
         return None
-    return replace(line, cells=cells, text="\t".join(cells), cell_boxes=boxes)
+    # which of the moved row's empty positions the source left blank is no longer known
+    covered = [j for j, text in enumerate(cells) if not text]
+    return replace(line, cells=cells, text="\t".join(cells), cell_boxes=boxes, covered=covered)

@@ -2,8 +2,8 @@
 PerformanceTarget.project / paired_by).
 
 Names are printed with small variations between the two (spaces, brackets, a dropped year), so
-pairing goes from exact code, to exact normalised name, to the most similar name when that is
-clearly the best candidate.
+pairing goes from exact code, to exact normalised name, to the most similar remaining name
+(greedily, best score first, at a similarity of at least 0.75).
 """
 
 from __future__ import annotations

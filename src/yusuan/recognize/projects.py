@@ -21,10 +21,10 @@ _AMOUNT_LABEL = re.compile(r"(年度(预算)?资金总额|预算数|项目金额
 def projects(tables: list[Table]) -> list[Project]:
     found: list[Project] = []
     for table in tables:
-        if table.kind not in ("projects", "projects_carryover"):
+        if table.kind not in ("projects", "projects_carryover") or table.doubts:
             continue
         for row in table.rows:
-            if row.role != RowRole.ITEM or not row.label:
+            if row.role != RowRole.ITEM or not row.label or not row.certain:
                 continue
             found.append(Project(
                 name=row.label, amount=row.values.get("total"), unit=table.unit, location=row.location,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..catalogue import TableKindSpec, data, kind_for_title
 from ..model import TocEntry
 from ..model.layout import Line
+from ..model.money import parse_amount, parse_unit
 from ..model.text import compact, strip_enumerator
 
 _META = re.compile(
@@ -22,6 +23,7 @@ _REFERENCE = re.compile(r"^(详见|参见|见)")  # "详见单位的项目绩效
 _NOTE = re.compile(r"^(注|备注|说明)\s*\d*[:：.、]")
 # a title followed by a line saying the table has nothing is an empty table, not a 目录 entry
 _EMPTY_TABLE = re.compile(r"(本表无数据|本表为空|无数据|空表|本(部门|单位)(本年度?)?(没有|无)\S{0,20}(收支|支出|收入|预算|经费|安排))")
+_TABLE_NUMBER = re.compile(r"^(?:附件|附表|表)\s*[\d一二三四五六七八九十]+(?:[:：、.．]\s*|\s+)")
 _INLINE_META = re.compile(r"(?<=表)\s*(?:部门(?:名称)?[:：]|编制(?:单位|部门)[:：]|(?:金额)?单位[:：])")
 _TRAILING = re.compile(r"([（(][^（()）]*[)）]|[\d.…·\s]+)$")
 
@@ -52,11 +54,14 @@ def title_kind(line: Line) -> TableKindSpec | None:
     text = title_text(line)
     if not text:
         return None
+    # a table number before the title ("表二 一般公共预算支出表", "表1：…", "附表3"), cut only where
+    # a separator or a space ends it — "表一般…" is no number
+    text = _TABLE_NUMBER.sub("", text.strip(), count=1)
     # a title printed in the table's first merged row carries the meta after it:
     # "收支预算总表部门：江苏省政协办公厅 单位：万元"
     text = _INLINE_META.split(compact(text), maxsplit=1)[0]
     full = compact(strip_enumerator(compact(text)))
-    full = re.sub(r"^(?:附件|附表|表)[\d一二三四五六七八九十]*[:：、.．]?(?=\S)", "", full)
+    full = re.sub(r"^(附件|附表)\d*[:：]?", "", full)
     full = re.sub(r"[\d.…·]+$", "", full)
     key = full
     while True:
@@ -145,7 +150,8 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[TocEn
         if (previous is not None and previous.kind == kind and compact(previous.title) == compact(title)
                 and kind.key not in data("arith.toml")["not_amount_tables"]  # one form per project
                 and previous.rows and line.page is not None and previous.rows[-1].page == line.page - 1
-                and all(len(compact(x.text)) <= 8 for x in rest[rest_at_block_end:])):
+                and all(len(compact(x.text)) <= 8 for x in rest[rest_at_block_end:])
+                and not _another_table(previous, preamble, lines[j:j + 4])):
             block = previous  # the same title again at the top of the next page: the table goes on
             del rest[rest_at_block_end:]
         else:
@@ -180,6 +186,21 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[TocEn
         rest_at_block_end = len(rest)
         i = j
     return blocks, rest, toc
+
+
+_OWN_TOTAL = re.compile(r"^(合计|总计)$")
+
+
+def _another_table(previous: TableBlock, preamble: list[Line], first_rows: list[Line]) -> bool:
+    """The same title again is a new table, not the next page of the old one, when its preamble
+    names another unit (单位名称：…所属中心) or it opens with a 合计 row of its own."""
+    def named(lines: list[Line]) -> set[str]:
+        return {compact(x.text) for x in lines if is_meta(x) and not parse_unit(x.text)}
+
+    if named(preamble) - named(previous.preamble):
+        return True
+    return any(any(_OWN_TOTAL.match(compact(c)) for c in row.cells or [])
+               and any(parse_amount(c) is not None for c in row.cells or []) for row in first_rows)
 
 
 def toc_entry(line: Line) -> TocEntry:

@@ -46,9 +46,12 @@ def unfold(rows: list[Line]) -> list[Line]:
             left.append(row)
             continue
         boxes = row.cell_boxes or [None] * len(cells)
-        for target, part, part_boxes in ((left, cells[:split], boxes[:split]), (right, cells[split:], boxes[split:])):
+        for target, part, part_boxes, offset in ((left, cells[:split], boxes[:split], 0),
+                                                 (right, cells[split:], boxes[split:], split)):
             if any(c.strip() for c in part):
-                target.append(replace(row, cells=list(part), text="\t".join(part), cell_boxes=list(part_boxes)))
+                covered = [i - offset for i in row.covered if offset <= i < offset + split]
+                target.append(replace(row, cells=list(part), text="\t".join(part), cell_boxes=list(part_boxes),
+                                      covered=covered))
     header_count = next((i for i, r in enumerate(right) if r.cells and any(c.strip().isdigit() for c in r.cells)), 0)
     return left + right[header_count:]
 

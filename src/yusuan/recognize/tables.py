@@ -18,6 +18,7 @@ from .geometry import snap_to_header
 from .segment import TableBlock, is_meta
 from .sidebyside import unfold
 
+_WHOLE = re.compile(r"[0-9]+")
 _DECIMAL = re.compile(r"\d\.\d|\d,\d{3}")
 _CODE_CELL = re.compile(r"^[235]\d{2}(\s?\d{2}){0,2}$")
 _TOTAL_LABEL = re.compile(r"^(合计|总计|单位合计|收入合计|支出合计|收入总计|支出总计)[:：]?$")
@@ -62,12 +63,16 @@ def build_table(block: TableBlock, doc_year: int | None, doc_unit: Unit | None) 
     else:
         table.rows = _rows(data_rows, columns, header_texts)
     if not any(r.values for r in table.rows):
-        note_text = " ".join(table.notes)
         labelled = [r for r in table.rows if r.label and r.role != RowRole.TOTAL]
-        table.empty_by_design = bool(_EMPTY_NOTE.search(note_text)) or not labelled
+        table.empty_by_design = says_empty(table.notes) or not labelled
     if not block.kind.two_sided:
         _realign(table)
     return table
+
+
+def says_empty(notes: list[str]) -> bool:
+    """A note under a table saying it has nothing to show ("本表无数据", "本部门无…支出")."""
+    return bool(_EMPTY_NOTE.search(" ".join(notes)))
 
 
 def _header_cells_in_data(line: Line) -> tuple[Line, Line] | None:
@@ -105,11 +110,14 @@ def _is_data_row(line: Line) -> bool:
     # a 合计 row with nothing else printed is the total row of an empty table, not a header
     if len(printed) == 1 and _TOTAL_LABEL.match(printed[0]):
         return True
-    # whole numbers ("公务接待费 | 100 | 90", or "190 | 100 | 0 | 90") — not a 栏次 row "1 | 2 | 3"
-    labelled = bool(printed) and not printed[0].isdigit()
-    numbers = [int(t) for t in printed[1 if labelled else 0:] if t.isdigit()]
-    return (len(numbers) >= (1 if labelled else 2)
-            and numbers != list(range(numbers[0], numbers[0] + len(numbers))))
+    # whole numbers ("公务接待费 | 2", "190 | 100 | 0 | 90") — not a 栏次 row "1 | 2 | 3", not a
+    # heading row
+    labelled = bool(printed) and not _WHOLE.fullmatch(printed[0])
+    if labelled and header_token(printed[0]) is not None and not _TOTAL_LABEL.match(printed[0]):
+        return False  # a heading over a numbered column, not a row
+    numbers = [int(t) for t in printed[1 if labelled else 0:] if _WHOLE.fullmatch(t)]
+    numbering = len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
+    return len(numbers) >= (1 if labelled else 2) and not numbering
 
 
 def _is_repeated_header(cells: list[str], header_texts: set[str]) -> bool:
@@ -136,9 +144,11 @@ def _rows(lines: list[Line], columns: list[HeaderColumn], header_texts: set[str]
         blank: list[str] = []
         for column in columns:
             cell = cells[column.index] if column.index < len(cells) else ""
-            if line.exact and column.role == "measure" and column.key and _is_blank(cell):
-                blank.append(column.key)
-            if not cell.strip() or column.role == "skip":
+            if _is_blank(cell):
+                if line.exact and column.role == "measure" and column.key and column.index not in line.covered:
+                    blank.append(column.key)  # a cell the source leaves empty (or "—"): a stated zero
+                continue
+            if column.role == "skip":
                 continue
             if column.role == "label":
                 texts[column.key] = normalize_label(cell)
@@ -160,7 +170,7 @@ def _rows(lines: list[Line], columns: list[HeaderColumn], header_texts: set[str]
         label = texts.get("name") or _fallback_label(texts)
         if _is_code_text(label) and not texts.get("unit_code"):
             texts["unit_code"], label = label, texts.get("unit_name", "")
-        if _is_continuation(values, texts, code, rows):
+        if _wraps(line) and _is_continuation(values, texts, code, rows):
             _append_continuation(rows[-1], texts)
             continue
         unit_code = texts.get("unit_code")
@@ -202,6 +212,12 @@ def _role(row: Row, texts: dict[str, str]) -> RowRole:
     return RowRole.ITEM
 
 
+def _wraps(line: Line) -> bool:
+    """Whether a cell's text can have wrapped onto this row: not in a Word, Excel or HTML table,
+    whose cells hold all their text (a PDF grid may rule a wrapped line as a row of its own)."""
+    return not (line.exact and line.cell_boxes is None)
+
+
 def _is_continuation(values: dict, texts: dict, code: str | None, rows: list[Row]) -> bool:
     """A row holding only a wrapped remainder of the previous row's text."""
     if values or code or not rows:
@@ -233,26 +249,28 @@ def _two_sided_rows(lines: list[Line], columns: list[HeaderColumn], header_rows:
         return _rows(lines, columns, header_texts)
     starts = [0, *names[1:]]
     spans = [range(start, end) for start, end in zip(starts, [*starts[1:], len(columns)], strict=True)]
-    sides = _block_sides(spans, header_rows)
+    sides = _block_sides(spans, header_rows, lines, columns)
     rows: list[Row] = []
     for line in lines:
         cells = (line.cells or []) + [""] * len(columns)
         if _is_repeated_header(cells, header_texts):
             continue
-        blocks = [(side, *_block_cells(cells, columns, span, line.exact)) for side, span in zip(sides, spans, strict=True)]
+        blocks = [(side, *_block_cells(cells, columns, span, line)) for side, span in zip(sides, spans, strict=True)]
         for index, (side, label, values, cell_columns, blank) in enumerate(blocks):
             last = next((r for r in reversed(rows) if r.section == side), None)
-            if values and not label and side != Side.INCOME:
-                # a total's label merged across both 支出 blocks ("当年支出小计") takes the amount
-                # printed under the next block
-                host = next((b for b in blocks[:index] if b[0] != Side.INCOME and b[1] and not b[2]
-                             and _SUMS.search(compact(b[1]))), None)
-                if host is not None:
+            if (values or blank) and not label and index > 1:
+                # a label merged across both 支出 blocks ("当年支出小计", "结转下年资金") owns the
+                # cell printed under the next block: its label cell covers this block's label
+                # column (or, where the reader cannot say, it is a total)
+                host = blocks[index - 1]
+                merged = (_reaches(line, spans[index - 1].start, spans[index].start) if line.exact and line.cell_boxes
+                          else bool(_SUMS.search(compact(host[1]))))
+                if host[1] and not host[2] and merged:
                     host[2].update(values)
                     host[3].update(cell_columns)
-                    host[4][:] = [b for b in host[4] if b not in values]
+                    host[4][:] = [b for b in dict.fromkeys(host[4] + blank) if b not in host[2]]
                     continue
-            if label and not values and last is not None and _wrapped_remainder(label, last, line):
+            if label and not values and last is not None and _wraps(line) and _wrapped_remainder(label, last, line):
                 last.label = normalize_label(last.label + label)
                 continue
             if label:
@@ -270,15 +288,24 @@ def _two_sided_rows(lines: list[Line], columns: list[HeaderColumn], header_rows:
 _SUMS = re.compile(r"(合计|小计|总计)$")
 
 
+def _reaches(line: Line, label_column: int, next_block: int) -> bool:
+    """The label cell of one block stretches over the next block's label column (a merged cell):
+    its box ends where the next printed cell begins."""
+    boxes = line.cell_boxes or []
+    box = boxes[label_column] if label_column < len(boxes) else None
+    following = next((b for b in boxes[next_block:] if b is not None), None)
+    return box is not None and following is not None and box[2] >= following[0] - 1
+
+
 def _wrapped_remainder(label: str, previous: Row, line: Line) -> bool:
     """A few characters that wrapped out of the label above ("九、医疗卫生与计划生育支" / "出")."""
     text = compact(label)
-    return (len(text) <= 6 and not ENUMERATOR.match(text) and not _SUMS.search(text)
+    return (len(text) <= 3 and not ENUMERATOR.match(text) and not _SUMS.search(text)
             and previous.location.line is not None and line.line - previous.location.line <= 2
             and ENUMERATOR.match(compact(previous.label)) is not None)
 
 
-def _block_cells(cells: list[str], columns: list[HeaderColumn], span: range, exact: bool
+def _block_cells(cells: list[str], columns: list[HeaderColumn], span: range, line: Line
                  ) -> tuple[str, dict[str, Decimal], dict[str, int], list[str]]:
     label = ""
     values: dict[str, Decimal] = {}
@@ -286,9 +313,11 @@ def _block_cells(cells: list[str], columns: list[HeaderColumn], span: range, exa
     blank: list[str] = []
     for j in span:
         column, cell = columns[j], cells[j]
-        if exact and column.role == "measure" and column.key and _is_blank(cell):
-            blank.append(re.sub(r"_\d+$", "", column.key))
-        if not cell.strip() or column.role == "skip":
+        if _is_blank(cell):
+            if line.exact and column.role == "measure" and column.key and j not in line.covered:
+                blank.append(re.sub(r"_\d+$", "", column.key))
+            continue
+        if column.role == "skip":
             continue
         if _is_name(column.key):
             label = normalize_label(cell)
@@ -306,17 +335,28 @@ def _is_name(key: str | None) -> bool:
     return re.sub(r"_\d+$", "", key or "") in ("name", "gov_econ_name")
 
 
+_USE_LABEL = re.compile(r"(基本支出|项目支出|机动经费|工资福利|商品和服务|对个人和家庭|资本性支出|人员经费|公用经费)")
 _BY_USE = re.compile(r"(用途|经济分类|支出性质|按经济)")
 
 
-def _block_sides(spans: list[range], header_rows: list[Line]) -> list[Side]:
-    """收入 first; of two 支出 blocks, the one headed 支出用途/经济分类 lists spending by use."""
+def _block_sides(spans: list[range], header_rows: list[Line], lines: list[Line], columns: list[HeaderColumn]
+                 ) -> list[Side]:
+    """收入 first; of two 支出 blocks, the one whose rows name uses (基本支出, 项目支出, 工资福利 …)
+    rather than function classes lists spending by use — or, failing that, the one headed
+    支出用途/经济分类."""
     sides = [Side.INCOME] + [Side.EXPENDITURE] * (len(spans) - 1)
-    if len(spans) == 3:
+    if len(spans) != 3:
+        return sides
+    labels = [[compact(line.cells[j]) for line in lines for j in span
+               if line.cells and j < len(line.cells) and _is_name(columns[j].key)] for span in spans[1:]]
+    uses = [sum(1 for label in block if _USE_LABEL.search(label)) for block in labels]
+    if uses[0] != uses[1]:
+        use = 0 if uses[0] > uses[1] else 1
+    else:
         headings = ["".join(compact(r.cells[j]) for r in header_rows for j in span if r.cells and j < len(r.cells))
                     for span in spans[1:]]
         use = next((i for i, h in enumerate(headings) if _BY_USE.search(h)), 1)
-        sides[1 + use] = Side.EXPENDITURE_USE
+    sides[1 + use] = Side.EXPENDITURE_USE
     return sides
 
 
@@ -338,7 +378,7 @@ def _realign(table: Table) -> None:
         if outcome.status == Alignment.REALIGNED:
             row.values = {k: v for k, v in zip(keys, outcome.vector, strict=True) if v is not None}
             row.cell_columns = {}
-            row.blank = [k for k in keys if k not in row.values]  # the cells that collapsed
+            row.blank = []  # which of the lost cells were blank is not proven
             table.warnings.append(f"第 {row.location.line} 行空单元格缺失，已按表内勾稽关系重新对齐")
         elif outcome.status == Alignment.AMBIGUOUS:
             table.warnings.append(f"第 {row.location.line} 行空单元格缺失且无法唯一对齐，保留原样")
