@@ -134,3 +134,9 @@ def test_performance_targets(parsed):
     assert any(i.name == "补助发放人数" and i.value_text == "3人" for i in target.indicators)
     kv = {t.name: t for t in parsed("003").performance}
     assert kv["党员档案集中管理经费"].amount == Decimal("50.00")
+
+
+def test_unit_and_department_documents(parsed):
+    # 002 line 5 "2024 年度单位预算"; 000 line 3 "…人力资源和社会保障局部门预算说明"
+    assert parsed("002").meta.scope == "unit"
+    assert parsed("000").meta.scope == "department"

@@ -27,6 +27,7 @@ from .enums import (
     ClaimKind,
     Direction,
     DocumentKind,
+    DocumentScope,
     Pairing,
     RowFlag,
     RowRole,
@@ -42,7 +43,7 @@ from .money import Unit
 
 __all__ = [
     "PAIRED_TABLES",    "SEVERITIES", "SEVERITY_NAMES", "Alignment", "AuditReport", "Claim", "ClaimKind", "Direction",
-    "Disclosure", "DocumentKind", "Evidence", "Figure", "Finding", "Indicator", "Layout", "Line",
+    "Disclosure", "DocumentKind", "DocumentScope", "Evidence", "Figure", "Finding", "Indicator", "Layout", "Line",
     "Location", "Meta", "NarrativeSection", "NotChecked", "Pairing", "Paragraph", "PerformanceTarget",
     "Project", "Row", "RowFlag", "RowRole", "Severity", "Side", "Source", "SourceFormat", "Table",
     "TableKind", "TocEntry", "Unit",

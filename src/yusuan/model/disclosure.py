@@ -18,6 +18,7 @@ from .enums import (
     ClaimKind,
     Direction,
     DocumentKind,
+    DocumentScope,
     Pairing,
     RowFlag,
     RowRole,
@@ -225,6 +226,7 @@ class Meta:
     department: str | None = None
     year: int | None = None
     kind: DocumentKind = DocumentKind.BUDGET
+    scope: DocumentScope | None = None  # 部门 or 单位 document, when its title says so
     region: str | None = None
     unit: Unit | None = None  # the unit most of the document prints
     template: bool = False  # an unfilled template (上海市XX局…): placeholders are not defects

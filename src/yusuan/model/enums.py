@@ -92,6 +92,14 @@ class DocumentKind(StrEnum):
     FINAL_ACCOUNT = "final_account"  # 部门决算
 
 
+class DocumentScope(StrEnum):
+    """Whose budget the document is: a department's (部门预算, its units together) or one budget
+    unit's (单位预算)."""
+
+    DEPARTMENT = "department"
+    UNIT = "unit"
+
+
 class Severity(StrEnum):
     ERROR = "error"  # a definite inconsistency
     WARNING = "warning"  # probable

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ..catalogue import data
-from ..model import DocumentKind, Meta
+from ..model import DocumentKind, DocumentScope, Meta
 from ..model.layout import Line
 from ..model.money import Unit, parse_unit
 from ..model.text import compact
@@ -15,6 +15,7 @@ _TEMPLATE_HOLES = 20  # placeholders (XX, ××…) in a document that make it a 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _YEAR_FIELD = re.compile(r"预算年度[:：]\s*(20\d{2})")
 _DOCUMENT_YEAR = re.compile(r"(20\d{2})\s*年度?[\u4e00-\u9fff]{0,3}?(?:部门|单位)?(?:预算|决算)")
+_SCOPE = re.compile(r"(部门|单位)(?:预算|决算)(?!表)")
 _TABLE_YEAR = re.compile(r"(20\d{2})年度?[\u4e00-\u9fff（）“”、]{0,40}?表")
 _ORG = re.compile(r"([\u4e00-\u9fa5（）()X]{2,40}?(?:局|委员会|办公室|办事处|中心|政府|委|厅|院|所|馆|站|队))")
 
@@ -25,6 +26,7 @@ def detect_meta(lines: list[Line]) -> Meta:
     if "决算" in " ".join(compact(t) for t in texts[:15]):
         meta.kind = DocumentKind.FINAL_ACCOUNT
     meta.year = _year(lines, texts)
+    meta.scope = _scope(lines)
     meta.department = _department(lines, texts)
     meta.region = region_of(meta.department or "")
     placeholder = re.compile(data("narrative.toml")["text"]["placeholder"])
@@ -78,6 +80,15 @@ def _year(lines: list[Line], texts: list[str]) -> int | None:
     if year is None:  # a tables-only file: the year its table titles name ("2017年政府采购预算表")
         year = next((m.group(1) for t in texts if (m := _TABLE_YEAR.search(compact(t)))), None)
     return int(year) if year else None
+
+
+def _scope(lines: list[Line]) -> DocumentScope | None:
+    """部门预算/决算 or 单位预算/决算, as the cover or the first title says; unknown otherwise."""
+    for text in _cover(lines) + [compact(line.text) for line in lines[:15] if line.cells is None]:
+        match = _SCOPE.search(text)
+        if match:
+            return DocumentScope.UNIT if match.group(1) == "单位" else DocumentScope.DEPARTMENT
+    return None
 
 
 def _organisation(text: str) -> str | None:
