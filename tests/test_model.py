@@ -15,6 +15,7 @@ from yusuan.model import (
     Direction,
     Disclosure,
     DocumentKind,
+    DocumentScope,
     Figure,
     Indicator,
     Location,
@@ -65,7 +66,8 @@ def test_every_field_survives_json():
                                Pairing.SIMILAR)
     d = Disclosure(
         Source("甲.pdf", "0" * 64, SourceFormat.PDF),
-        Meta("甲局", 2025, DocumentKind.FINAL_ACCOUNT, "上海市", Unit.YUAN, True),
+        Meta(department="甲局", year=2025, kind=DocumentKind.FINAL_ACCOUNT, scope=DocumentScope.UNIT,
+             region="上海市", unit=Unit.YUAN, template=True),
         tables=[Table(TableKind.EXPENDITURE, "支出表", here, None, ["total", "basic"], [row], True, ["注"], ["警告"])],
         narrative=[NarrativeSection("一、概况", here, "正文", [claim], [Paragraph("正文", here)])],
         projects=[Project("信息化建设", None, Unit.WAN, here, "P1", "101", "特定目标类", {"total": Decimal("2.00")},
