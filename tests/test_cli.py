@@ -27,7 +27,8 @@ def test_parse_json_contract(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / (EXAMPLE.stem + ".json")).read_text(encoding="utf-8"))
     assert data["schema"] == "yusuan.disclosure/2"
-    assert data["meta"] == {"department": "示例区人力资源局", "year": 2025, "kind": "budget", "unit": "万元"}
+    assert data["meta"] == {"department": "示例区人力资源局", "year": 2025, "kind": "budget", "scope": "department",
+                            "unit": "万元"}  # title: "示例区人力资源局2025年部门预算公开"
     figure = data["figures"]["total_income"]
     assert (figure["value"], figure["unit"], figure["source"]) == ("1230.00", "万元", "summary")
     assert figure["location"] == {"file": str(EXAMPLE), "line": 33, "end_line": 33, "column": 1}

@@ -13,7 +13,16 @@ from __future__ import annotations
 import hashlib
 
 from .. import catalogue
-from ..model import Disclosure, DocumentKind, Meta, Source, SourceFormat, TableKind, TocEntry
+from ..model import (
+    Disclosure,
+    DocumentKind,
+    DocumentScope,
+    Meta,
+    Source,
+    SourceFormat,
+    TableKind,
+    TocEntry,
+)
 from ..model.money import Unit
 from . import narrative, tables
 from .document import ComposedDocument, file_stem
@@ -40,7 +49,8 @@ def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
     note = ("注：本表金额由元换算为万元并保留两位小数，尾差按功能分类逐级以最大余数法分配，"
             "各表合计与明细严格相等。") if unit is Unit.WAN else ""
     disclosure = Disclosure(_source(data, layout, title),
-                            Meta(data.department, data.year, DocumentKind.BUDGET, data.region, unit))
+                            Meta(department=data.department, year=data.year, kind=DocumentKind.BUDGET,
+                                 scope=DocumentScope.DEPARTMENT, region=data.region, unit=unit))
     doc = ComposedDocument(disclosure, title, note)
 
     doc.add_section("第一部分 部门概况", [], level=1)
