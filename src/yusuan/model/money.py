@@ -14,6 +14,7 @@ from enum import StrEnum
 _FULLWIDTH = str.maketrans(
     "０１２３４５６７８９．，－（）＋", "0123456789.,-()+"
 )
+_SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 EMPTY_MARKS = {"", "-", "--", "—", "——", "/", "－", "…"}
 
@@ -51,7 +52,7 @@ def parse_unit(text: str) -> Unit | None:
 
 def normalize_number_text(text: str) -> str:
     """Full-width digits and punctuation to ASCII, spaces removed."""
-    return re.sub(r"\s+", "", text.translate(_FULLWIDTH))
+    return _SPACES.sub("", text.translate(_FULLWIDTH))
 
 
 def parse_amount(text: str | None) -> Decimal | None:

@@ -142,16 +142,39 @@ def canonical(value: Any) -> Any:
 
     JSON is written with sorted keys; a model in canonical order reads back with the same order,
     so anything that walks a dictionary (a rule listing a row's values) sees the same sequence
-    whether the disclosure was just recognised or loaded from a file."""
+    whether the disclosure was just recognised or loaded from a file. Only the fields that can
+    hold a dictionary somewhere below them are visited (worked out once per class)."""
     if dataclasses.is_dataclass(value):
-        for field, _ in _fields(type(value)):
-            item = getattr(value, field.name)
-            if isinstance(item, dict):
-                setattr(value, field.name, {k: canonical(item[k]) for k in sorted(item)})
-            elif isinstance(item, list):
-                for v in item:
-                    canonical(v)
+        for name in _dict_paths(type(value)):
+            setattr(value, name, _sorted(getattr(value, name)))
     return value
+
+
+def _sorted(item: Any) -> Any:
+    if isinstance(item, dict):
+        return {k: _sorted(item[k]) for k in sorted(item)}
+    if isinstance(item, list):
+        for v in item:
+            canonical(v)
+        return item
+    return canonical(item)
+
+
+@cache
+def _dict_paths(cls: type) -> tuple[str, ...]:
+    """The fields of a dataclass under which a dictionary can stand."""
+    return tuple(field.name for field, hint in _fields(cls) if _holds_dict(hint, frozenset({cls})))
+
+
+def _holds_dict(hint: Any, seen: frozenset) -> bool:
+    origin = get_origin(hint)
+    if origin is dict:
+        return True
+    if origin in (list, tuple, typing.Union, types.UnionType):
+        return any(_holds_dict(a, seen) for a in get_args(hint) if a is not Ellipsis)
+    if dataclasses.is_dataclass(hint) and hint not in seen:
+        return any(_holds_dict(h, seen | {hint}) for _, h in _fields(hint))
+    return False
 
 
 def plain(value: Any) -> Any:

@@ -23,6 +23,7 @@ _DEPTHS = (
     re.compile(rf"^[（(]{_NUMERAL}[)）]"),  # （一）
     re.compile(r"^其中[:：]?"),  # 其中：
 )
+_WRAP_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]")
 
 
@@ -48,8 +49,7 @@ def plain_label(label: str) -> str:
 
 def normalize_label(text: str) -> str:
     """Label as printed but without wrap spaces between Chinese characters."""
-    text = (text or "").strip()
-    return re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", text)
+    return _WRAP_SPACE.sub("", (text or "").strip())
 
 
 def is_cjk(ch: str) -> bool:

@@ -37,9 +37,12 @@ def clean_text(text: str) -> tuple[str, int | None]:
     return text.strip(), level
 
 
+_CELL_SPACES = re.compile(r"[ \u3000]+")
+
+
 def clean_cell(cell: str) -> str:
     cell = _BOOKMARK.sub("", cell).replace("**", "")
-    return re.sub(r"[ \u3000]+", " ", cell).strip()
+    return _CELL_SPACES.sub(" ", cell).strip()
 
 
 def decode(data: bytes) -> str:

@@ -54,7 +54,7 @@ def recognize_as_one(layouts: list[Layout]) -> Disclosure:
             whole.performance += part.performance
             whole.toc += part.toc
             whole.warnings += part.warnings
-    understand(whole)
+    _relate(whole)  # its tables were understood as they were read
     whole.excerpts = _excerpts(whole, layouts)
     return canonical(whole)
 
@@ -105,6 +105,11 @@ def understand(disclosure: Disclosure) -> Disclosure:
     disclosures built by hand (tests) so that they carry what a recognised one carries."""
     for table in disclosure.tables:
         understand_table(table)
+    return _relate(disclosure)
+
+
+def _relate(disclosure: Disclosure) -> Disclosure:
+    """What ties the parts together: classification lines, key figures, claims, pairs."""
     link_classification_claims(disclosure)
     disclosure.figures = key_figures(disclosure)
     link_claims(disclosure)

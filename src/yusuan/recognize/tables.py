@@ -187,7 +187,8 @@ def _rows(lines: list[Line], columns: list[HeaderColumn], header_texts: set[str]
 
 def _is_blank(cell: str) -> bool:
     """A cell the document leaves empty or marks as nothing (—, -)."""
-    return not cell.strip() or (parse_amount(cell) is None and normalize_number_text(cell) in EMPTY_MARKS)
+    text = cell.strip()
+    return not text or (len(text) <= 3 and normalize_number_text(text) in EMPTY_MARKS)
 
 
 def _is_code_text(text: str) -> bool:
