@@ -88,4 +88,5 @@ def test_region_from_the_department_name():
     assert region_of("河南省郑州市金水区财政局") == "河南省郑州市金水区"
     assert region_of("上海市城市管理行政执法局") == "上海市"
     assert region_of("湖南省市场监督管理局") == "湖南省"
+    assert region_of("中共上海市普陀区委社会工作部") == "上海市普陀区"
     assert region_of("西南大学") is None  # unknown stays unknown

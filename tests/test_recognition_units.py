@@ -229,3 +229,14 @@ def test_an_uncalculated_excel_formula_is_unknown_not_zero(tmp_path):
     figures = recognize(layout).figures
     assert "three_public_total" not in figures  # unknown — not a stated zero
     assert figures["three_public_reception"].value == Decimal(3)
+
+
+def test_department_names_are_read_whole():
+    from yusuan.recognize.meta import detect_meta
+
+    def department(*cover: str) -> str | None:
+        return detect_meta([Line(i + 1, t) for i, t in enumerate(cover)]).department
+
+    assert department("上海市普陀区规划和自然资源局2025年部门预算", "目录") == "上海市普陀区规划和自然资源局"
+    assert department("中共上海市普陀区委社会工作部", "2025年部门预算", "目录") == "中共上海市普陀区委社会工作部"
+    assert department("2018年度江苏省高级", "人民法院预算公开", "2018年2月24日") == "江苏省高级人民法院"

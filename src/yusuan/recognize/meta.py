@@ -144,7 +144,7 @@ def region_of(department: str) -> str | None:
     """The administrative region a department's name starts with (catalogue regions.toml):
     province, then prefecture and county when the name carries them; None when it names none."""
     spec = data("regions.toml")
-    name = compact(department)
+    name = re.sub(spec["party_prefix"], "", compact(department))  # 中共上海市普陀区委… is 上海市普陀区
     province = next((p for p in spec["provinces"] if name.startswith(p)), None)
     if province is None:
         return None
