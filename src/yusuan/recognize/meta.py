@@ -61,7 +61,11 @@ def _cover_name(cover: list[str], body: str) -> str | None:
         if name:
             names.append(name)
     repeated = [n for n in names if n in body]
-    return max(repeated, key=len) if repeated else (names[0] if names else None)
+    if repeated:
+        return max(repeated, key=len)
+    # nothing repeated: a line's reading that is only the tail of a joined one is a fragment
+    whole = [n for n in names if any(o != n and n.endswith(o) for o in names)]
+    return max(whole, key=len) if whole else (names[0] if names else None)
 
 
 def _year(lines: list[Line], texts: list[str]) -> int | None:
