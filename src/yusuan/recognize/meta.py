@@ -53,7 +53,9 @@ def _cover_name(cover: list[str], body: str) -> str | None:
     lines, "2018年度江苏省高级" / "人民法院预算公开", is also read joined). Of several readings,
     the longest the document repeats in its text wins ("江苏省高级人民法院", not "人民法院")."""
     spec = data("meta.toml")
-    texts = cover + [a + b for a, b in zip(cover, cover[1:], strict=False) if _YEAR.search(a + b)]
+    # a line that is only document words ("情况说明", a sheet's name) does not start a wrapped title
+    texts = cover + [a + b for a, b in zip(cover, cover[1:], strict=False)
+                     if _YEAR.search(a + b) and re.sub(spec["document_words"], "", a)]
     names = []
     for text in texts:
         rest = re.sub(spec["document_words"], "", re.sub(r"20\d{2}\s*年度?", "", text))
