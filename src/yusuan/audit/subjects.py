@@ -5,7 +5,7 @@ Nothing here decides what a claim means: it only reads the model."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import (
@@ -64,17 +64,15 @@ def named_items(d: Disclosure, claim: Claim) -> list[Quantity]:
 def _project_quantity(project: Project) -> Quantity:
     assert project.amount is not None
     unit = project.unit or Unit.WAN
-    return Quantity(project.name, convert(project.amount, unit, Unit.WAN), project.amount, unit,
-                    Evidence(f"{project.source_table} · {project.name}", project.location, project.amount,
-                             unit.value, project.source_table, project.name, "total"))
+    evidence = replace(project_evidence(project), what=f"{project.source_table} · {project.name}")
+    return Quantity(project.name, convert(project.amount, unit, Unit.WAN), project.amount, unit, evidence)
 
 
 def _target_quantity(target: PerformanceTarget) -> Quantity:
     assert target.amount is not None
     unit = target.unit or Unit.WAN
-    return Quantity(target.name, convert(target.amount, unit, Unit.WAN), target.amount, unit,
-                    Evidence(f"绩效目标表 · {target.name}", target.location, target.amount, unit.value,
-                             "project_performance", target.name))
+    evidence = replace(target_evidence(target), what=f"绩效目标表 · {target.name}")
+    return Quantity(target.name, convert(target.amount, unit, Unit.WAN), target.amount, unit, evidence)
 
 
 def pairs(d: Disclosure) -> list[tuple[Project, PerformanceTarget]]:

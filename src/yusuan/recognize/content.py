@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..catalogue import data, header_token, kind_by_key
 from ..model.layout import Line
@@ -28,9 +29,10 @@ class _Rule:
     codes: re.Pattern[str] | None
 
 
-def _rules() -> list[_Rule]:
-    return [_Rule(r["kind"], frozenset(r["columns"]), re.compile(r["codes"]) if r.get("codes") else None)
-            for r in data("tables.toml").get("content", [])]
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    return tuple(_Rule(r["kind"], frozenset(r["columns"]), re.compile(r["codes"]) if r.get("codes") else None)
+            for r in data("tables.toml").get("content", []))
 
 
 def untitled_tables(lines: list[Line]) -> tuple[list[TableBlock], list[Line]]:

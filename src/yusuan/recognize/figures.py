@@ -13,7 +13,7 @@ from ..catalogue import figure_specs
 from ..model import Disclosure, Figure, Location, Row, Table
 from ..model.money import Unit, convert
 from ..model.select import select_rows
-from .tables import says_empty
+from .segment import says_empty
 
 
 def key_figures(disclosure: Disclosure) -> dict[str, Figure]:

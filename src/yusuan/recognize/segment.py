@@ -21,7 +21,10 @@ _META = re.compile(
 _PAGE_NO = re.compile(r"^[\d\s.…·-]*$")
 _REFERENCE = re.compile(r"^(详见|参见|见)")  # "详见单位的项目绩效目标表" points elsewhere
 _NOTE = re.compile(r"^(注|备注|说明)\s*\d*[:：.、]")
-# a title followed by a line saying the table has nothing is an empty table, not a 目录 entry
+# Notes saying a table has nothing to show. A line right after a title must say so plainly to
+# make the title an empty table rather than a 目录 entry; a note already under a table may say
+# it in looser words ("本部门无…支出").
+_EMPTY_NOTE = re.compile(r"(无数据|空表|没有.*(支出|收入|预算)|无.*(预算|支出|收入|经费|项目)|本表为空)")
 _EMPTY_TABLE = re.compile(r"(本表无数据|本表为空|无数据|空表|本(部门|单位)(本年度?)?(没有|无)\S{0,20}(收支|支出|收入|预算|经费|安排))")
 _TABLE_NUMBER = re.compile(r"^(?:附件|附表|表)\s*[\d一二三四五六七八九十]+(?:[:：、.．]\s*|\s+)")
 _INLINE_META = re.compile(r"(?<=表)\s*(?:部门(?:名称)?[:：]|编制(?:单位|部门)[:：]|(?:金额)?单位[:：])")
@@ -209,6 +212,11 @@ def toc_entry(line: Line) -> TocEntry:
     key = compact(strip_enumerator(compact(title)))
     kind = kind_for_title(key) if key.endswith("表") else None
     return TocEntry(title, line.location, kind.key if kind else None)
+
+
+def says_empty(notes: list[str]) -> bool:
+    """The notes under a table say it has nothing to show ("本表无数据", "本部门无…支出")."""
+    return bool(_EMPTY_NOTE.search(" ".join(notes)))
 
 
 def _is_page_number(line: Line) -> bool:

@@ -15,7 +15,7 @@ from ..model.text import ENUMERATOR, compact, normalize_label
 from . import realign as realigner
 from .columns import LABEL_KEYS, HeaderColumn, name_columns
 from .geometry import snap_to_header
-from .segment import TableBlock, is_meta
+from .segment import TableBlock, is_meta, says_empty
 from .sidebyside import unfold
 
 _WHOLE = re.compile(r"[0-9]+")
@@ -23,7 +23,6 @@ _DECIMAL = re.compile(r"\d\.\d|\d,\d{3}")
 _CODE_CELL = re.compile(r"^[235]\d{2}(\s?\d{2}){0,2}$")
 _TOTAL_LABEL = re.compile(r"^(合计|总计|单位合计|收入合计|支出合计|收入总计|支出总计)[:：]?$")
 _SUBTOTAL_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}合计$")
-_EMPTY_NOTE = re.compile(r"(无数据|空表|没有.*(支出|收入|预算)|无.*(预算|支出|收入|经费|项目)|本表为空)")
 
 
 def build_table(block: TableBlock, doc_year: int | None, doc_unit: Unit | None) -> Table:
@@ -68,11 +67,6 @@ def build_table(block: TableBlock, doc_year: int | None, doc_unit: Unit | None) 
     if not block.kind.two_sided:
         _realign(table)
     return table
-
-
-def says_empty(notes: list[str]) -> bool:
-    """A note under a table saying it has nothing to show ("本表无数据", "本部门无…支出")."""
-    return bool(_EMPTY_NOTE.search(" ".join(notes)))
 
 
 def _header_cells_in_data(line: Line) -> tuple[Line, Line] | None:

@@ -7,7 +7,6 @@ from typing import Any
 
 from ..catalogue import figure_name
 from ..model import Disclosure, DocumentKind
-from ..model.serialize import to_dict
 
 
 def render_text(disclosure: Disclosure) -> str:
@@ -40,7 +39,3 @@ def json_documents(documents: list[dict[str, Any]], *, lines: bool) -> str:
         return "\n".join(json.dumps(d, ensure_ascii=False, separators=(",", ":")) for d in documents)
     body = documents[0] if len(documents) == 1 else documents
     return json.dumps(body, ensure_ascii=False, indent=2)
-
-
-def disclosure_json(disclosure: Disclosure) -> dict[str, Any]:
-    return to_dict(disclosure)
