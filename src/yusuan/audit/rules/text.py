@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...catalogue import data
-from ...model import Evidence, Paragraph
+from ...model import DocumentKind, Evidence, Paragraph, Severity
 from ..context import Context, Skip, place, table_name
 from ..engine import rule
 
@@ -52,21 +52,69 @@ def punctuation(ctx: Context) -> None:
                    [_evidence(paragraph, excerpt)])
 
 
+# a bracket may close this many printed lines after it opened: a PDF breaks a paragraph wherever
+# the page is full, and a parenthesis can hold whole sentences
+WRAP_LINES = 4
+
+
 @rule("TEXT-003")
 def unmatched(ctx: Context) -> None:
-    pairs = _patterns()["pairs"]
-    for paragraph in _paragraphs(ctx):
-        for opening, closing in pairs:
-            opened, closed = paragraph.text.count(opening), paragraph.text.count(closing)
-            if opened != closed:
-                ctx.report(f"情况说明{place(paragraph.location)}“{opening}”{opened} 个、“{closing}”{closed} 个，不成对",
-                           [_evidence(paragraph, paragraph.text[:40])])
+    """Brackets and quotes, paired across the two widths, within a section (its heading
+    included, which may wrap into the first line) and a few printed lines."""
+    spec = _patterns()
+    closing_of = {opening: closing for opening, closing in spec["pairs"]}
+    twins = spec["width_twins"]
+
+    def same(a: str, b: str) -> bool:
+        return a == b or twins.get(a) == b or twins.get(b) == a
+
+    for section in ctx.disclosure.narrative:
+        stack: list[tuple[str, Paragraph, int]] = []
+        mixed: dict[int, tuple[Paragraph, list[str]]] = {}
+        lines = [Paragraph(section.heading, section.location), *section.paragraphs]
+        for index, paragraph in enumerate(lines):
+            for opening, where, _ in (s for s in stack if s[2] < index - WRAP_LINES):
+                _unclosed(ctx, opening, where, closing_of)
+            stack = [s for s in stack if s[2] >= index - WRAP_LINES]
+            for ch in paragraph.text:
+                if ch in closing_of:
+                    stack.append((ch, paragraph, index))
+                elif ch in closing_of.values():
+                    match = next((i for i in range(len(stack) - 1, -1, -1) if same(closing_of[stack[i][0]], ch)), None)
+                    if match is None:
+                        ctx.report(f"情况说明{place(paragraph.location)}“{ch}”没有对应的开始符号",
+                                   [_evidence(paragraph, _around(paragraph.text, ch))])
+                        continue
+                    opening = stack[match][0]
+                    if closing_of[opening] != ch:
+                        mixed.setdefault(index, (paragraph, []))[1].append(f"“{opening}”与“{ch}”")
+                    for inner, where, _ in stack[match + 1:]:  # opened inside the pair, never closed
+                        _unclosed(ctx, inner, where, closing_of)
+                    del stack[match:]
+        for opening, where, _ in stack:
+            _unclosed(ctx, opening, where, closing_of)
+        for paragraph, pairs in mixed.values():
+            ctx.report(f"情况说明{place(paragraph.location)}全角与半角括号混用：{'、'.join(dict.fromkeys(pairs))}配对"
+                       + (f"（{len(pairs)} 处）" if len(pairs) > 1 else ""),
+                       [_evidence(paragraph, paragraph.text[:40])], severity=Severity.NOTICE)
+
+
+def _around(text: str, ch: str) -> str:
+    at = text.find(ch)
+    return _quote(text, at, at + 1)
+
+
+def _unclosed(ctx: Context, opening: str, paragraph: Paragraph, closing_of: dict[str, str]) -> None:
+    ctx.report(f"情况说明{place(paragraph.location)}“{opening}”没有对应的“{closing_of[opening]}”",
+               [_evidence(paragraph, _around(paragraph.text, opening))])
 
 
 @rule("TEXT-004")
 def placeholders(ctx: Context) -> None:
     if ctx.disclosure.meta.template:
         found = list(_matches(ctx, "placeholder"))
+        if not found:
+            raise Skip("未填写的模板，情况说明中没有占位符")
         paragraph, match, excerpt = found[0]
         ctx.report(f"本文件是未填写的模板：情况说明中有 {len(found)} 处占位符（如{place(paragraph.location)}"
                    f"「{excerpt}」中的“{match.group(0)}”），不逐条列出", [_evidence(paragraph, excerpt)])
@@ -75,7 +123,17 @@ def placeholders(ctx: Context) -> None:
         ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」含未替换的占位符“{match.group(0)}”",
                    [_evidence(paragraph, excerpt)])
     pattern = re.compile(_patterns()["placeholder"])
+    for section in ctx.disclosure.narrative:
+        match = pattern.search(section.heading)
+        if match:
+            ctx.report(f"情况说明标题{place(section.location)}「{section.heading}」含未替换的占位符“{match.group(0)}”",
+                       [Evidence(f"标题 · {section.heading}", section.location, table="narrative")])
     for table in ctx.disclosure.tables:
+        for text, where in [(table.title, table.location), *((n, table.location) for n in table.notes)]:
+            match = pattern.search(text or "")
+            if match:
+                ctx.report(f"{table_name(table)}{place(where)}的标题或注释「{text[:60]}」含未替换的占位符“{match.group(0)}”",
+                           [Evidence(f"{table_name(table)} · {text[:30]}", where, table=table.kind)])
         for row in table.rows:
             match = pattern.search(row.label)
             if match:
@@ -85,12 +143,67 @@ def placeholders(ctx: Context) -> None:
 
 @rule("TEXT-005")
 def wrong_year(ctx: Context) -> None:
-    year = ctx.disclosure.meta.year
+    """The year a statement compares with or dates itself by, against the document's year and
+    kind: a budget for N compares with N−1 and states assets as of N−1 (or early N); final
+    accounts for N compare with N−1 or N's own budget and state the end of N."""
+    meta = ctx.disclosure.meta
+    year = meta.year
     if not year:
         raise Skip("未识别到预算年度")
-    expected = year - 1
+    final = meta.kind == DocumentKind.FINAL_ACCOUNT
+    allowed = {year - 1, year} if final else {year - 1}
+    expected = f"{year - 1} 年或本年度（{year} 年）预算" if final else f"{year - 1} 年"
     for paragraph, match, excerpt in _matches(ctx, "comparison"):
         compared = int(match.group(2))
-        if compared not in (expected, year):
-            ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：{year} 年的文件应与 {expected} 年比较，"
-                           f"这里写的是 {compared} 年", [_evidence(paragraph, excerpt)])
+        if compared not in allowed:
+            ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：{year} 年{_kind(final)}应与 {expected}比较，"
+                       f"这里写的是 {compared} 年", [_evidence(paragraph, excerpt)])
+    for paragraph, match, excerpt in _matches(ctx, "as_of"):
+        stated, month, end = int(match.group(1)), match.group(2), match.group(3)
+        year_end = end is not None or month == "12"
+        if final:
+            fits = stated == year if year_end else stated in (year, year + 1)
+            should = f"{year} 年末"
+        else:
+            fits = stated == year - 1 or (stated == year and month is not None and int(month) <= 3)
+            should = f"{year - 1} 年（编制预算时）"
+        if not fits:
+            ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：{year} 年{_kind(final)}所述情况应截至 {should}，"
+                       f"这里写的是 {stated} 年", [_evidence(paragraph, excerpt)])
+
+
+def _kind(final: bool) -> str:
+    return "决算" if final else "预算"
+
+
+@rule("TEXT-006")
+def repeated_words(ctx: Context) -> None:
+    words = set(_patterns()["reduplications"])
+    for paragraph, match, excerpt in _matches(ctx, "repeated"):
+        if match.group(0) not in words:
+            ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：“{match.group(1)}”连写了两次",
+                       [_evidence(paragraph, excerpt)])
+
+
+@rule("TEXT-007")
+def template_leftovers(ctx: Context) -> None:
+    if ctx.disclosure.meta.template:
+        raise Skip("未填写的模板，可选表述本应保留")
+    for paragraph, match, excerpt in _matches(ctx, "leftover"):
+        ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：模板中的可选表述“{match.group(0)}”未按实际情况取舍",
+                   [_evidence(paragraph, excerpt)])
+
+
+@rule("TEXT-008")
+def ascii_punctuation(ctx: Context) -> None:
+    """One notice per printed line: a line typed with half-width punctuation throughout is one
+    slip, not dozens."""
+    grouped: dict[int, tuple[Paragraph, list[str], str]] = {}
+    for paragraph, match, excerpt in _matches(ctx, "ascii_punctuation"):
+        mark = match.group(1) or match.group(2)
+        grouped.setdefault(id(paragraph), (paragraph, [], excerpt))[1].append(mark)
+    for paragraph, marks, excerpt in grouped.values():
+        count = f"共 {len(marks)} 处，" if len(marks) > 1 else ""
+        ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：中文中使用了半角标点"
+                   f"{'、'.join(f'“{m}”' for m in dict.fromkeys(marks))}（{count}应为全角）",
+                   [_evidence(paragraph, excerpt)])

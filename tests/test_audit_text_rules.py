@@ -1,0 +1,82 @@
+"""TEXT rules on synthetic narratives: each planted defect with its clean twin."""
+
+from __future__ import annotations
+
+from synthetic import document
+from yusuan.audit import audit
+from yusuan.model import DocumentKind, Severity
+
+
+def found(d, rule: str):
+    return [f for f in audit(d, select=[rule]).findings if f.rule == rule]
+
+
+def narrative(*lines: str, year: int = 2024, final: bool = False):
+    d = document(narrative=list(lines), year=year)
+    if final:
+        d.meta.kind = DocumentKind.FINAL_ACCOUNT
+    return d
+
+
+def test_doubled_punctuation_is_a_warning_and_a_dotted_leader_is_not():
+    planted = found(narrative("比上年增加5.00万元。。主要原因是人员增加。"), "TEXT-002")
+    assert [(f.severity, f.evidence[0].location.line) for f in planted] == [(Severity.WARNING, 100)]
+    assert found(narrative("部门预算编制说明。。。。。。。。。3"), "TEXT-002") == []
+    assert found(narrative("比上年增加5.00万元。主要原因是人员增加。"), "TEXT-002") == []
+
+
+def test_brackets_unbalanced_in_a_sentence_but_not_when_wrapped_to_the_next_lines():
+    planted = found(narrative("公务用车运行维护费（含燃油费1.00万元，主要用于车辆运行。"), "TEXT-003")
+    assert [(f.severity, f.evidence[0].location.line) for f in planted] == [(Severity.WARNING, 100)]
+    wrapped = narrative("三、财政专户管理资金：包括专户管理行政事业性收费（主要", "是教育收费）、其他非税收入。")
+    assert found(wrapped, "TEXT-003") == []
+    quotes = narrative("主要用于“三公", "经费”和会议支出。")
+    assert found(quotes, "TEXT-003") == []
+
+
+def test_brackets_mixed_widths_are_a_notice_naming_the_characters():
+    planted = found(narrative("公务用车购置及运维费3.00万元（其中：购置费0.00万元)。"), "TEXT-003")
+    assert [(f.severity, "“（”与“)”" in f.message) for f in planted] == [(Severity.NOTICE, True)]
+    assert found(narrative("公务用车购置及运维费3.00万元（其中：购置费0.00万元）。"), "TEXT-003") == []
+
+
+def test_budget_compares_with_the_previous_year_with_or_without_spaces():
+    assert len(found(narrative("2024年支出预算100.00万元，比2024年预算增加5.00万元。"), "TEXT-005")) == 1
+    assert len(found(narrative("2024年支出预算100.00万元，比 2022 年增加5.00万元。"), "TEXT-005")) == 1
+    assert found(narrative("2024年支出预算100.00万元，比 2023 年增加5.00万元。"), "TEXT-005") == []
+
+
+def test_final_accounts_compare_with_the_previous_year_or_their_own_budget():
+    assert found(narrative("支出决算100.00万元，比2023年度决算数增长5.00%，完成2024年预算的98%。", final=True),
+                 "TEXT-005") == []
+    assert len(found(narrative("支出决算100.00万元，比2022年度决算数增长5.00%。", final=True), "TEXT-005")) == 1
+
+
+def test_dated_statements_against_year_and_kind():
+    budget_ok = narrative("截至2023年8月31日，本部门共有车辆3辆。")
+    assert found(budget_ok, "TEXT-005") == []
+    assert len(found(narrative("截至2024年12月31日，本部门共有车辆3辆。"), "TEXT-005")) == 1
+    assert found(narrative("截至2024年12月31日，本部门共有车辆3辆。", final=True), "TEXT-005") == []
+    assert len(found(narrative("截至2023年底，本部门共有车辆3辆。", final=True), "TEXT-005")) == 1
+
+
+def test_repeated_word_planted_and_clean():
+    planted = found(narrative("2024年部门预算预算收入100.00万元。"), "TEXT-006")
+    assert len(planted) == 1 and "“预算”连写了两次" in planted[0].message
+    assert found(narrative("2024年部门预算收入100.00万元。"), "TEXT-006") == []
+
+
+def test_template_leftover_planted_and_clean():
+    for leftover in ("增加（减少）", "（增加/减少）", "增长/下降"):
+        planted = found(narrative(f"比上年{leftover}5.00万元。"), "TEXT-007")
+        assert len(planted) == 1, leftover
+    assert found(narrative("比上年增加5.00万元（主要是人员增加）。"), "TEXT-007") == []
+    template = narrative("比上年增加（减少）XX万元。")
+    template.meta.template = True
+    assert found(template, "TEXT-007") == []
+
+
+def test_ascii_punctuation_one_notice_per_line():
+    planted = found(narrative("增加 0.50 万元, 增加比例 23.81%, 主要原因是人员增加。"), "TEXT-008")
+    assert [(f.severity, "共 2 处" in f.message) for f in planted] == [(Severity.NOTICE, True)]
+    assert found(narrative("增加0.50万元，增加比例23.81%。项目共计1.5个百分点。"), "TEXT-008") == []
