@@ -5,7 +5,7 @@ Nothing here decides what a claim means: it only reads the model."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..model import (
@@ -15,6 +15,7 @@ from ..model import (
     Disclosure,
     Evidence,
     Figure,
+    Paragraph,
     PerformanceTarget,
     Project,
     Unit,
@@ -104,3 +105,57 @@ def project_evidence(project: Project) -> Evidence:
 def target_evidence(target: PerformanceTarget) -> Evidence:
     return Evidence(f"绩效目标表 · {target.name} · 资金总额", target.location, target.amount,
                     (target.unit or Unit.WAN).value, "project_performance", target.name)
+
+
+@dataclass
+class Sentence:
+    """One sentence of the narrative (up to 。), with the claims printed in it, in order. A
+    sentence a printed line leaves open (a list after "其中：" set one item per line) continues
+    on the next lines of its section."""
+
+    paragraph: Paragraph  # the line it starts on
+    text: str
+    claims: list[Claim]
+    line: list[Claim]  # every claim of the lines it spans, the sentence's among them
+    positions: dict[int, int] = field(default_factory=dict)  # id(claim) → offset in text
+
+    def at(self, claim: Claim) -> int:
+        return self.positions[id(claim)]
+
+
+_SENTENCE_END = "。！？"
+MAX_CONTINUED_LINES = 12
+
+
+def sentences(d: Disclosure) -> Iterator[Sentence]:
+    """Every sentence of the narrative with its claims (placed by the claim's offset in its line)."""
+    for section in d.narrative:
+        by_line: dict[int | None, list[Claim]] = {}
+        for claim in section.claims:
+            if claim.offset is not None:
+                by_line.setdefault(claim.location.line, []).append(claim)
+        open_: Sentence | None = None
+        continued = 0
+        for paragraph in section.paragraphs:
+            text, claims = paragraph.text, by_line.get(paragraph.location.line, [])
+            start = 0
+            ends = [i + 1 for i, ch in enumerate(text) if ch in _SENTENCE_END]
+            for end in [*ends, len(text)]:
+                if end <= start:
+                    continue
+                inside = [c for c in claims if start <= (c.offset or 0) < end]
+                if open_ is None:
+                    open_ = Sentence(paragraph, "", [], [])
+                base = len(open_.text) - start
+                open_.text += text[start:end]
+                open_.claims += inside
+                open_.line += [c for c in claims if c not in open_.line]
+                open_.positions.update({id(c): base + (c.offset or 0) for c in inside})
+                start = end
+                if text[end - 1] in _SENTENCE_END or continued >= MAX_CONTINUED_LINES:
+                    yield open_
+                    open_, continued = None, 0
+            if open_ is not None:
+                continued += 1
+        if open_ is not None:
+            yield open_

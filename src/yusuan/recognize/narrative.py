@@ -22,12 +22,20 @@ _DECREASE = re.compile(r"(减少|下降|降低|减幅|压减)")
 _FLAT = re.compile(r"(持平|无增减|无变化)")
 
 
+_UNIT_AHEAD = re.compile(r"^\s*(亿元|万元|元|%|％|个|项|辆|人)")
+_NUMBER_AT_END = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+
+
+def _printed(line: Line) -> str:
+    return (line.text if line.cells is None else " ".join(c for c in line.cells if c)).strip()
+
+
 def narrative_sections(lines: list[Line]) -> list[NarrativeSection]:
     sections: list[NarrativeSection] = []
     current: NarrativeSection | None = None
-    for line in lines:
-        text = line.text if line.cells is None else " ".join(c for c in line.cells if c)
-        text = text.strip()
+    texts = [_printed(line) for line in lines]
+    for index, line in enumerate(lines):
+        text = texts[index]
         if not text:
             continue
         location = line.location
@@ -41,7 +49,9 @@ def narrative_sections(lines: list[Line]) -> list[NarrativeSection]:
             sections.append(current)
         current.text += ("\n" if current.text else "") + text
         current.paragraphs.append(Paragraph(text, location))
-        current.claims.extend(extract_claims(text, location))
+        # a number whose unit the page pushed onto the next line ("收入216,552.53" / "万元，占…")
+        ahead = _UNIT_AHEAD.match(texts[index + 1]) if index + 1 < len(texts) and _NUMBER_AT_END.search(text) else None
+        current.claims.extend(extract_claims(text + (ahead.group(1) if ahead else ""), location))
     return sections
 
 

@@ -149,7 +149,9 @@ def year_over_year(ctx: Context) -> None:
                     continue
                 rate = _signed(change) / base * 100
                 printed = _signed(following)
-                if abs(abs(rate) - abs(printed)) > half_unit(following.value) + ctx.meta.slack or (rate * printed < 0):
+                # the rate moves with the rounding of both printed amounts, and is itself rounded
+                reach = 100 * (half_unit(change.value) * abs(current.value) / (base * base) + half_unit(current.value) / base)
+                if abs(abs(rate) - abs(printed)) > half_unit(following.value) + reach + ctx.meta.slack or (rate * printed < 0):
                     ctx.report(f"情况说明{place(following.location)}：本年 {current.value}、变化 {_signed(change)}，"
                                f"上年应为 {fmt(base)}，变化率应为 {rate:.2f}%，文中为 {printed}%",
                                [claim_evidence(current), claim_evidence(change), claim_evidence(following)],

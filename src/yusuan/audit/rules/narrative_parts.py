@@ -1,0 +1,148 @@
+"""NARR-010: a whole and the parts the same sentence lists after it ("收入 X 万元，其中：A a 万元；
+B b 万元 …") — the parts add up to the whole."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...catalogue import data
+from ...model import Claim, ClaimKind, Severity
+from ...model.tolerance import half_unit
+from ..context import Context, Skip, claim_evidence, fmt, place
+from ..engine import rule
+from ..subjects import MONEY_UNITS, Sentence, claim_wan, sentences
+
+_OPEN, _CLOSE = "（(【[", "）)】]"
+
+
+def _spec() -> dict:
+    return data("narrative.toml")["parts"]
+
+
+def _money(claim: Claim) -> bool:
+    return claim.kind == ClaimKind.AMOUNT and claim.unit in MONEY_UNITS
+
+
+def _depths(text: str) -> list[int]:
+    """The bracket depth at every character (a part's own breakdown sits in brackets)."""
+    depth, found = 0, []
+    for ch in text:
+        if ch in _CLOSE:
+            depth = max(0, depth - 1)
+        found.append(depth)
+        if ch in _OPEN:
+            depth += 1
+    return found
+
+
+def _segments(text: str, start: int, separators: str) -> list[tuple[int, int]]:
+    """(start, end) of the top-level pieces of text[start:] split at the separators."""
+    depths = _depths(text)
+    pieces, begin = [], start
+    for i in range(start, len(text)):
+        if depths[i] == 0 and text[i] in separators:
+            pieces.append((begin, i))
+            begin = i + 1
+    pieces.append((begin, len(text)))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _part(sentence: Sentence, piece: tuple[int, int], not_a_part: re.Pattern[str]) -> Claim | None:
+    """The amount a list piece gives a part ("政府性基金收入1573万元"), or None when the piece
+    is a clause about the previous part (占…%, 比上年…, 主要包括…) or has no amount."""
+    text = sentence.text[piece[0]:piece[1]].strip()
+    if not text or not_a_part.match(text):
+        return None
+    inside = [c for c in sentence.claims if piece[0] <= sentence.at(c) < piece[1]]
+    if not inside or not _money(inside[0]) or inside[0].other_year:
+        return None
+    before = sentence.text[piece[0]:sentence.at(inside[0])]
+    if re.search("(增加|减少|增长|下降|比|较)", before):
+        return None  # a change of the part, not the part
+    return inside[0]
+
+
+def _readings(sentence: Sentence, begin: int) -> list[list[Claim]]:
+    """The ways the list can be read: the first amount of each piece between "；" (parts with
+    clauses of their own), and the amounts of the first such piece split at "，、" (a list of
+    short parts, "；" closing it)."""
+    not_a_part = re.compile(_spec()["not_a_part"])
+    readings = []
+    coarse = _segments(sentence.text, begin, "；;")
+    readings.append([p for p in (_part(sentence, piece, not_a_part) for piece in coarse) if p])
+    first = coarse[0] if coarse else (begin, len(sentence.text))
+    fine = _segments(sentence.text[:first[1]], first[0], "，,、；;")
+    readings.append([p for p in (_part(sentence, piece, not_a_part) for piece in fine) if p])
+    return [r for r in readings if len(r) >= 2]
+
+
+@rule("NARR-010")
+def parts_of_a_whole(ctx: Context) -> None:
+    opening = re.compile(_spec()["opening"])
+    checked = 0
+    for sentence in sentences(ctx.disclosure):
+        match = opening.search(sentence.text)
+        if match is None or _depths(sentence.text)[match.start()]:
+            continue
+        whole = _whole(sentence, match.start())
+        if whole is None:
+            continue
+        if _outline(sentence.text[match.end():]):
+            continue  # 其中：（一）… 1、… （1）…: an outline of several levels, not one list
+        readings = _readings(sentence, match.end())
+        if not readings:
+            continue
+        checked += 1
+        target = claim_wan(whole)
+        best = None
+        for parts in readings:
+            total = sum((claim_wan(p) for p in parts), Decimal(0))
+            allowed = half_unit(whole.value) + sum((half_unit(p.value) for p in parts), Decimal(0))
+            if abs(total - target) <= allowed:
+                best = None
+                break
+            if best is None or abs(total - target) < abs(best[1] - target):
+                best = (parts, total)
+        if best is None:
+            continue
+        parts, total = best
+        over = total > target
+        names = "、".join(f"{_name(p)}{fmt(p.value)}" for p in parts)
+        ctx.report(f"情况说明{place(whole.location)}：{whole.subject.strip()}{fmt(whole.value)} {whole.unit}，其中所列"
+                   f"{names}，合计 {fmt(total)} 万元，{'超过' if over else '少于'}总额 {fmt(abs(total - target))} 万元"
+                   + ("" if over else "（如并未列全可忽略）"),
+                   [claim_evidence(whole), *(claim_evidence(p) for p in parts)],
+                   severity=None if over else Severity.WARNING, expected=target, actual=total, unit="万元")
+    if not checked:
+        raise Skip("情况说明中没有“总额，其中：各项金额”的表述")
+
+
+_LEVELS = (r"[（(][一二三四五六七八九十]+[)）]", r"(?<![\d.])[一二三四五六七八九十]+、", r"(?<![\d.,])\d+[、．](?!\d)",
+           r"[（(]\d+[)）]", r"[①②③④⑤⑥⑦⑧⑨⑩]")
+
+
+def _outline(text: str) -> bool:
+    """Numbering of two or more levels in the list."""
+    return sum(1 for level in _LEVELS if re.search(level, text)) >= 2
+
+
+def _name(part: Claim) -> str:
+    return re.sub("^(其中)?[:：，,]?", "", part.subject.strip("，,：:；; "))
+
+
+def _whole(sentence: Sentence, at: int) -> Claim | None:
+    """The amount "其中" divides: the last amount of this year before it, outside brackets, and
+    not itself a change ("减少 X 万元，其中：…" lists changes — NARR-005's)."""
+    depths = _depths(sentence.text)
+    for claim in reversed(sentence.claims):
+        offset = sentence.at(claim)
+        if offset >= at or depths[offset]:
+            continue
+        if claim.kind in (ClaimKind.CHANGE_AMOUNT, ClaimKind.CHANGE_RATE):
+            return None
+        if _money(claim) and not claim.other_year:
+            return claim
+        if claim.kind == ClaimKind.AMOUNT:
+            return None
+    return None

@@ -1,0 +1,110 @@
+"""NARR rules on the narrative's own arithmetic (synthetic narratives): each planted defect with
+its clean twin. The phrasings are the ones families print (Shanghai per-line statements, county
+summaries, final accounts)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from synthetic import document
+from yusuan.audit import audit
+from yusuan.model import DocumentKind, Severity
+
+
+def found(d, rule: str):
+    return [f for f in audit(d, select=[rule]).findings if f.rule == rule]
+
+
+def narrative(*lines: str, final: bool = False):
+    d = document(narrative=list(lines))
+    if final:
+        d.meta.kind = DocumentKind.FINAL_ACCOUNT
+    return d
+
+
+PER_LINE = ("4.“一般公共服务支出（类）宣传事务（款）一般行政管理事务（项）”110.60万元，主要用于宣传。"
+            "2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数{word}{rate}%。主要原因是：{reason}。")
+
+
+def per_line(word: str = "减少", rate: str = "2.98", reason: str = "项目调整"):
+    return narrative(PER_LINE.format(word=word, rate=rate, reason=reason))
+
+
+def test_rate_recomputed_from_the_stated_previous_and_current_amounts():
+    assert found(per_line(), "NARR-007") == []
+    wrong = found(per_line(rate="3.98"), "NARR-007")
+    assert [(f.severity, f.expected, f.actual) for f in wrong] == [(Severity.ERROR, Decimal("-2.98"), Decimal("-3.98"))]
+    flipped = found(per_line(word="增加"), "NARR-007")
+    assert len(flipped) == 1 and "实为减少 2.98%" in flipped[0].message
+
+
+def test_rate_from_a_zero_base_says_the_base_is_zero():
+    text = "2023年当年预算执行数为0.00万元，2024年预算安排25.00万元，比2023年预算执行数增加100.00%。"
+    planted = found(narrative(text), "NARR-007")
+    assert [f.severity for f in planted] == [Severity.WARNING] and "上年为 0" in planted[0].message
+    clean = "2023年当年预算执行数为12.50万元，2024年预算安排25.00万元，比2023年预算执行数增加100.00%。"
+    assert found(narrative(clean), "NARR-007") == []
+
+
+def test_reason_against_the_direction_of_the_change():
+    planted = found(per_line(reason="宣传事务一般行政管理事务经费增加"), "NARR-008")
+    assert len(planted) == 1 and planted[0].severity == Severity.WARNING
+    assert found(per_line(reason="宣传事务经费减少"), "NARR-008") == []
+    assert found(per_line(reason="退休人员增加5人，在职人员相关经费相应减少"), "NARR-008") == []
+    assert found(per_line(reason="未增加新的宣传项目"), "NARR-008") == []
+
+
+def test_contradictory_change_wording():
+    zero = found(narrative("公务用车购置费0万元，比上年增加0.53万元。"), "NARR-009")
+    assert len(zero) == 1 and "本年为 0" in zero[0].message
+    assert found(narrative("公务用车购置费0.53万元，比上年增加0.53万元。"), "NARR-009") == []
+    larger = found(narrative("机关运行经费12.00万元，比上年增加15.00万元。"), "NARR-009")
+    assert len(larger) == 1 and "上年将为负数" in larger[0].message
+    flat = found(narrative("政府性基金预算支出0万元，与上年相比增加持平。"), "NARR-009")
+    assert len(flat) == 1
+    # a list of changes after a reason is not a current amount and its change
+    listed = "主要原因是基本支出增加养老保险缴费等1447.63万元、单位预留机动经费增加3075.14万元。"
+    assert found(narrative(listed), "NARR-009") == []
+
+
+def test_parts_listed_after_qizhong_add_up_to_the_whole():
+    clean = "2024年收入合计11844.10万元，其中：一般公共预算收入9386.60万元；政府性基金收入1573万元；上年结转结余884.50万元。"
+    assert found(narrative(clean), "NARR-010") == []
+    over = clean.replace("9386.60", "9486.60")
+    planted = found(narrative(over), "NARR-010")
+    assert [(f.severity, f.actual) for f in planted] == [(Severity.ERROR, Decimal("11944.10"))]
+    under = found(narrative(clean.replace("9386.60", "9286.60")), "NARR-010")
+    assert [f.severity for f in under] == [Severity.WARNING]
+
+
+def test_parts_with_their_own_clauses_and_lists_set_one_per_line():
+    shares = ("支出合计9679.70万元，其中基本支出1344.96万元，包括人员经费1298.40万元和日常公用经费46.56万元；"
+              "项目支出8334.74万元，主要为养老保险补贴230万元，社会保障费4000万元。")
+    assert found(narrative(shares), "NARR-010") == []
+    wrapped = narrative("本年支出预算合计28849.38万元，其中：", "基本支出17123.19万元，占59.35%；",
+                        "项目支出11543.27万元，占40.01%；", "单位预留机动经费182.92万元，占0.64%。")
+    assert found(wrapped, "NARR-010") == []
+    wrong = narrative("本年支出预算合计28849.38万元，其中：", "基本支出17123.19万元，占59.35%；",
+                      "项目支出12543.27万元，占40.01%；", "单位预留机动经费182.92万元，占0.64%。")
+    assert len(found(wrong, "NARR-010")) == 1
+    outline = "基本支出预算5836.27万元，其中：（一）人员经费4704.35万元1、工资福利支出（类）2097.51万元（1）基本工资（款）737.94万元。"
+    assert found(narrative(outline), "NARR-010") == []
+
+
+def test_a_number_whose_unit_wrapped_onto_the_next_line_is_still_a_claim():
+    wrapped = narrative("2021年收入预算490,808.40万元，其中：一般公共预算拨款收入216,552.53",
+                        "万元，占44.12%；事业收入274,255.87万元，占55.88%。")
+    assert found(wrapped, "NARR-010") == []
+
+
+def test_final_accounts_completion_and_comparison_wording():
+    text = ("一般公共预算财政拨款支出年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的{rate}%。"
+            "决算数{word}预算数的主要原因：个别项目未实施。")
+    assert found(narrative(text.format(rate="98.20", word="小于"), final=True), "NARR-011") == []
+    wrong_rate = found(narrative(text.format(rate="99.20", word="小于"), final=True), "NARR-011")
+    assert [f.expected for f in wrong_rate] == [Decimal("98.20")]
+    wrong_word = found(narrative(text.format(rate="98.20", word="大于"), final=True), "NARR-011")
+    assert len(wrong_word) == 1 and "决算数大于预算数" in wrong_word[0].message
+    zero = "“三公”经费年初预算为0.00万元，支出决算为1.20万元，完成年初预算的100%。"
+    assert [f.severity for f in found(narrative(zero, final=True), "NARR-011")] == [Severity.WARNING]
+    assert found(narrative(text.format(rate="99.20", word="大于")), "NARR-011") == []  # a budget: not checked
