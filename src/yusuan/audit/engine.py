@@ -7,11 +7,12 @@ is reported the same way instead of stopping the others.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..catalogue import rules as rule_catalogue
-from ..model import SEVERITIES, AuditReport, Disclosure, Evidence, NotChecked
+from ..model import SEVERITIES, AuditReport, Disclosure, Evidence, Finding, NotChecked
 from ..model.money import format_decimal
 from .context import Context, Skip
 
@@ -73,6 +74,7 @@ def audit(disclosure: Disclosure, *, select: Iterable[str] | None = None, ignore
         report.rules_run.append(rule_id)
         report.findings.extend(context.findings)
         report.not_checked.extend(NotChecked(rule_id, f"部分未检查：{reason}") for reason in context.skipped)
+    report.findings = grouped(report.findings)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     report.findings.sort(key=lambda f: (order[f.severity], f.first_line, f.rule))
     for finding in report.findings:
@@ -81,6 +83,33 @@ def audit(disclosure: Disclosure, *, select: Iterable[str] | None = None, ignore
             if evidence.excerpt is None and printed is not None:
                 evidence.excerpt = _window(printed, evidence)
     return report
+
+
+_PLACE = re.compile(r"第 \d+ (页|行)|工作表「[^」]*」第 \d+ 行")
+
+
+def grouped(findings: list[Finding]) -> list[Finding]:
+    """One finding per defect: the same wrong number the document repeats (a statement printed
+    in two places) is reported once, with every place as evidence. Findings are the same when
+    rule, severity, the numbers compared and the message but for its places agree."""
+    kept: dict[tuple, Finding] = {}
+    places: dict[tuple, list[str]] = {}
+    for finding in findings:
+        key = (finding.rule, finding.severity, finding.expected, finding.actual, _PLACE.sub("", finding.message))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = finding
+            places[key] = [m.group(0) for m in _PLACE.finditer(finding.message)][:1]
+            continue
+        seen = {(e.location.file, e.location.page, e.location.line, e.what) for e in first.evidence}
+        first.evidence += [e for e in finding.evidence
+                           if (e.location.file, e.location.page, e.location.line, e.what) not in seen]
+        places[key] += [m.group(0) for m in _PLACE.finditer(finding.message)][:1]
+    for key, finding in kept.items():
+        where = list(dict.fromkeys(places[key]))
+        if len(where) > 1:
+            finding.message += f"（同一内容在 {len(where)} 处出现：{'、'.join(where)}，合并报告）"
+    return list(kept.values())
 
 
 def _window(text: str, evidence: Evidence, width: int = 160) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..catalogue import rules
+from ..catalogue import data, rules
 from ..model.findings import SEVERITY_NAMES
 
 
@@ -22,7 +22,8 @@ def rules_markdown(rule_ids: list[str]) -> str:
     catalogue = rules()
     lines = ["# 审核规则目录 (audit rule catalogue)", "",
              "Generated from `src/yusuan/catalogue/rules.toml` by `yusuan rules --markdown`; do not edit by hand.",
-             "", "严重程度：错误 = 确定的不一致；警告 = 很可能有误；提示 = 值得一看。", "",
+             "", "## 严重程度的原则 (severity policy)", "",
+             *(f"- {line}" for line in data("rules.toml")["policy"]["severity"]), "",
              "| 编号 | 严重程度 | 类别 | 规则 |", "|---|---|---|---|"]
     lines += [f"| [{catalogue[r].id}](#{catalogue[r].id.lower()}) | {SEVERITY_NAMES[catalogue[r].severity]} | "
               f"{catalogue[r].category} | {catalogue[r].title} |" for r in rule_ids]

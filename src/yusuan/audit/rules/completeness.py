@@ -41,6 +41,22 @@ def toc_tables(ctx: Context) -> None:
                        [Evidence(f"目录 · {entry.title}", entry.location, table="toc")])
 
 
+def _opening(d: Disclosure, part: str = "") -> Location:
+    """Where a reader starts looking for something the document lacks: the start of the part
+    it belongs in (the narrative, the tables), else the document's first located line — never
+    a location without a page or line."""
+    located = {
+        "narrative": [s.location for s in d.narrative],
+        "tables": [t.location for t in d.tables],
+    }.get(part, [])
+    located = located or [*(e.location for e in d.toc), *(s.location for s in d.narrative),
+                          *(t.location for t in d.tables)]
+    located = [loc for loc in located if loc.line or loc.page]
+    if not located:
+        return Location(d.source.path, 1)
+    return min(located, key=lambda loc: (loc.file, loc.page or 0, loc.line or 0))
+
+
 def _narrative_text(d: Disclosure) -> str:
     return "\n".join(s.heading + "\n" + s.text for s in d.narrative)
 
@@ -50,7 +66,7 @@ def standard_tables(ctx: Context) -> None:
     d = ctx.disclosure
     if _only_part(d) == "narrative":
         ctx.report(f"本文件只有情况说明，没有识别到任何标准表，标准表是否齐全未检查；{_TOGETHER}",
-                   [Evidence("全文", Location(d.source.path), table="narrative")], severity=Severity.NOTICE)
+                   [Evidence("全文", _opening(d), table="narrative")], severity=Severity.NOTICE)
         return
     if not d.tables:
         raise Skip("未识别到任何表格")
@@ -66,7 +82,7 @@ def standard_tables(ctx: Context) -> None:
                       for p in excuses)
         if not excused:
             ctx.report(f"未找到标准表「{kind.name}」，情况说明中也没有说明本部门无此项数据",
-                       [Evidence(f"全文 · {kind.name}", Location(d.source.path), table=kind.key)])
+                       [Evidence(f"标准表部分 · {kind.name}", _opening(d, "tables"), table=kind.key)])
 
 
 @rule("COMP-003")
@@ -74,7 +90,7 @@ def narrative_items(ctx: Context) -> None:
     d = ctx.disclosure
     if _only_part(d) == "tables":
         ctx.report(f"本文件只有表格，没有情况说明，说明各项是否齐全未检查；{_TOGETHER}",
-                   [Evidence("全文", Location(d.source.path), table="narrative")], severity=Severity.NOTICE)
+                   [Evidence("全文", _opening(d), table="narrative")], severity=Severity.NOTICE)
         return
     if not d.narrative:
         raise Skip("未识别到情况说明")
@@ -82,8 +98,8 @@ def narrative_items(ctx: Context) -> None:
     text = _narrative_text(d)
     for item in catalogue["required_item"]:
         if not any(re.search(p, text) for p in item["patterns"]):
-            ctx.report(f"情况说明缺少「{item['name']}」", [Evidence(f"情况说明 · {item['name']}", Location(d.source.path),
-                                                                table="narrative")])
+            ctx.report(f"情况说明缺少「{item['name']}」",
+                       [Evidence(f"情况说明 · {item['name']}", _opening(d, "narrative"), table="narrative")])
     reason = catalogue["three_public_reason"]
     paragraphs = [p for s in d.narrative for p in s.paragraphs if reason["topic"] in p.text and "万元" in p.text]
     if paragraphs and not any(re.search(pat, p.text) for p in paragraphs for pat in reason["patterns"]):
