@@ -10,6 +10,7 @@ from synthetic import document, project, row, table, target
 from yusuan.audit import audit
 from yusuan.audit.engine import implementations
 from yusuan.catalogue import rules
+from yusuan.model import Severity
 from yusuan.model.money import Unit
 
 
@@ -167,3 +168,14 @@ def test_a_failing_rule_does_not_stop_the_others(monkeypatch):
     report = audit(document(expenditure("110.00", "70.00", "40.00")), select=["ARITH"])
     assert any(n.rule == "ARITH-001" and "boom" in n.reason for n in report.not_checked)
     assert any(f.rule == "ARITH-002" for f in report.findings)
+
+
+def test_project_names_a_different_word_is_a_warning_width_only_a_notice_spacing_nothing():
+    def names(project_name: str, target_name: str):
+        d = document(projects=[project(project_name, "99.00")], performance=[target(target_name, "99.00", Unit.WAN)])
+        return [(f.severity, f.message.rsplit("（", 1)[-1]) for f in found(d, "PERF-002") if "名称" in f.message]
+
+    word = names("企业离休人员健康休养费", "企业离休人员健康体检费")
+    assert [severity for severity, _ in word] == [Severity.WARNING] and "“休养”与“体检”" in word[0][1]
+    assert [s for s, _ in names("信息业务经费(含:系统维护)", "信息业务经费（含：系统维护）")] == [Severity.NOTICE]
+    assert names("2024 年信息化建设工作经费", "2024年信息化建设工作经费") == []

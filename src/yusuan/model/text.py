@@ -69,3 +69,12 @@ def join_wrapped(parts: Iterable[str]) -> str:
         if part:
             out += glue(out, part) + part
     return out
+
+
+_BRACKETS = str.maketrans("（）［］【】", "()[][]")
+
+
+def normal_name(name: str) -> str:
+    """A name compared by its words: no spaces, one bracket width, no punctuation."""
+    text = compact(name).translate(_BRACKETS)
+    return re.sub(r"[“”\"'、，,。.·\-—_]", "", text)

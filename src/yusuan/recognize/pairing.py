@@ -11,7 +11,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from ..model import PAIRED_TABLES, Disclosure, Pairing
-from .references import normal_name
+from ..model.text import normal_name
 
 SIMILAR = 0.75
 

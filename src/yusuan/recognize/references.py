@@ -12,9 +12,8 @@ import re
 
 from ..catalogue import data
 from ..model import Claim, ClaimKind, Disclosure, NarrativeSection
-from ..model.text import compact
+from ..model.text import compact, normal_name
 
-_BRACKETS = str.maketrans("（）［］【】", "()[][]")
 _CHANGE_WORDS = re.compile(r"(与|比|较|同|对比)?(\d{4}年|上年)(预算)?(相比|比较)?|增加|减少|增长|下降|降低|提高|上升|持平")
 _MONEY = ("万元", "元")
 
@@ -88,11 +87,6 @@ def _figure_for(d: Disclosure, section: NarrativeSection, claim: Claim) -> str |
                 return figure.key
             return None
     return None
-
-
-def normal_name(name: str) -> str:
-    text = compact(name).translate(_BRACKETS)
-    return re.sub(r"[“”\"'、，,。.·\-—_]", "", text)
 
 
 def _normal_names_match(a: str, b: str) -> bool:

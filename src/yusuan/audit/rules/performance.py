@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from difflib import SequenceMatcher
 
 from ...catalogue import data
 from ...model import Evidence, Pairing, Severity
 from ...model.money import Unit, convert
+from ...model.text import compact, normal_name
 from ..context import Context, Skip, unit_slip
 from ..engine import rule
 from ..subjects import (
@@ -43,11 +46,39 @@ def coverage(ctx: Context) -> None:
         ctx.report(f"绩效目标表「{target.name}」在项目支出表中没有对应项目", [target_evidence(target)],
                    severity=Severity.NOTICE)
     for project, target in pairs(d):
-        if target.paired_by == Pairing.SIMILAR:
-            ctx.report(f"项目名称不一致：项目支出表为「{project.name}」，绩效目标表为「{target.name}」",
-                       [project_evidence(project), target_evidence(target)], severity=Severity.NOTICE)
+        difference = _name_difference(project.name, target.name) if target.paired_by in (
+            Pairing.SIMILAR, Pairing.NAME) else None
+        if difference is not None:
+            words, severity = difference
+            ctx.report(f"项目名称不一致：项目支出表为「{project.name}」，绩效目标表为「{target.name}」（{words}）",
+                       [project_evidence(project), target_evidence(target)], severity=severity)
         if not target.indicators:
             ctx.report(f"项目「{target.name}」的绩效目标表没有列出绩效指标", [target_evidence(target)])
+
+
+def _words(name: str) -> str:
+    """A name's words: one character width (NFKC), no punctuation, symbols or spaces."""
+    folded = unicodedata.normalize("NFKC", normal_name(name))
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PZS")
+
+
+def _name_difference(project: str, target: str) -> tuple[str, Severity] | None:
+    """How two names of one project differ: a different word is a warning (体检 for 休养);
+    punctuation or character width only, or one name cut short (a cell the page cut), a notice;
+    spacing only is nothing (wrapped text)."""
+    a, b = compact(project), compact(target)
+    if a == b:
+        return None
+    plain_a, plain_b = _words(a), _words(b)
+    if plain_a == plain_b:
+        return "仅标点或全角半角不同", Severity.NOTICE
+    ops = [op for op in SequenceMatcher(None, plain_a, plain_b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    at_ends = all(op[0] in ("insert", "delete") and (op[1] == 0 or op[2] == len(plain_a)) for op in ops)
+    if at_ends:
+        return "一个名称是另一个的截断", Severity.NOTICE
+    changed = "、".join(f"“{plain_a[i1:i2]}”与“{plain_b[j1:j2]}”" if tag == "replace" else
+                        f"“{plain_a[i1:i2] or plain_b[j1:j2]}”" for tag, i1, i2, j1, j2 in ops[:3])
+    return f"用词不同：{changed}", Severity.WARNING
 
 
 _MONEY_UNIT = re.compile(r"^(万元|元)$")
