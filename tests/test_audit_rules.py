@@ -179,3 +179,32 @@ def test_project_names_a_different_word_is_a_warning_width_only_a_notice_spacing
     assert [severity for severity, _ in word] == [Severity.WARNING] and "“休养”与“体检”" in word[0][1]
     assert [s for s, _ in names("信息业务经费(含:系统维护)", "信息业务经费（含：系统维护）")] == [Severity.NOTICE]
     assert names("2024 年信息化建设工作经费", "2024年信息化建设工作经费") == []
+
+
+def _function_table(label: str, code: str | None, printed: str | None = None):
+    line = row(label, 11, code=code, total="100.00", basic="100.00", project="0")
+    if printed is not None:
+        line.texts["code"] = printed
+    return table("expenditure", ["total", "basic", "project"], [
+        row("合计", 10, role="total", total="100.00", basic="100.00", project="0"), line])
+
+
+def test_misprinted_codes_are_reported_not_repaired():
+    planted = found(document(_function_table("行政运行", None, "2031-39-99")), "CLASS-003")
+    assert len(planted) == 1 and "2031-39-99" in planted[0].message
+    assert found(document(_function_table("行政运行", "2080101", "208 01 01")), "CLASS-003") == []
+    # an economic breakdown line inside a function table is not an invalid function code
+    assert found(document(_function_table("办公费", "30201", "30201")), "CLASS-003") == []
+
+
+def test_stale_classification_names_by_year_and_narrative_names_against_the_table():
+    stale = document(_function_table("医疗卫生与计划生育支出", "210"), year=2024)
+    assert [f.severity for f in found(stale, "CLASS-004")] == [Severity.WARNING]
+    assert found(document(_function_table("医疗卫生与计划生育支出", "210"), year=2018), "CLASS-004") == []
+    assert found(document(_function_table("卫生健康支出", "210"), year=2024), "CLASS-004") == []
+    text = ["“社会保障和就业支出（类）人力资源和社会保障管理事务（款）{}（项）”100.00万元，主要用于机关运行。"]
+    same = document(_function_table("行政运行", "2080101"), narrative=[text[0].format("行政运行")])
+    assert found(same, "CLASS-004") == []
+    old_name = document(_function_table("卫生健康支出", "210"), year=2024,
+                        narrative=["医疗卫生与计划生育支出100.00万元，主要用于机关事业单位医疗。"])
+    assert [f.evidence[0].location.line for f in found(old_name, "CLASS-004")] == [100]

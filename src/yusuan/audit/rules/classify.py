@@ -86,8 +86,14 @@ def duplicates_and_shapes(ctx: Context) -> None:
         checked += 1
         seen: dict[tuple, Row] = {}
         for row in table.rows:
+            if row.role == RowRole.ITEM and row.certain and _misprinted(row.texts.get("code"), shape["groupings"]):
+                ctx.report(f"{table_name(table)}{place(row.location)}科目编码印作「{row.texts['code']}」，分段不规范，"
+                           "无法确定是哪个科目", [Evidence(f"{table_name(table)} · {row.texts['code']} {row.label}",
+                                                         row.location, table=table.kind, row=row.label)])
             if row.role != RowRole.ITEM or not row.code or not row.certain:
                 continue
+            if family == "功能分类" and economic.match(row.code):
+                continue  # an economic breakdown line inside a function table, not a function code
             if not pattern.match(row.code) and row.code not in units:
                 ctx.report(f"{table_name(table)}{place(row.location)}科目编码「{row.code}」不是有效的{family}科目编码",
                            [Evidence(f"{table_name(table)} · {row.code} {row.label}", row.location, table=table.kind,
@@ -103,3 +109,39 @@ def duplicates_and_shapes(ctx: Context) -> None:
                 seen[key] = row
     if not checked:
         raise Skip("没有带科目编码的功能分类或经济分类表")
+
+
+def _misprinted(printed: str | None, groupings: list[list[int]]) -> bool:
+    """A code cell printed in digit groups no classification uses ("301 2", "2031-39-99")."""
+    if not printed or not re.search(r"\d", printed):
+        return False
+    groups = re.split(r"[\s\-－—.．]+", printed.strip())
+    if not all(g.isdigit() for g in groups):
+        return False  # words, not a code
+    return len(groups) > 1 and [len(g) for g in groups] not in groupings
+
+
+@rule("CLASS-004")
+def stale_names(ctx: Context) -> None:
+    """Names of the classification the document's year no longer uses (医疗卫生与计划生育支出 in
+    a 2024 budget), in tables and narrative."""
+    d = ctx.disclosure
+    year = d.meta.year
+    if not year:
+        raise Skip("未识别到文件年度")
+    stale = [r for r in data("classification.toml")["renamed"] if year >= r["from"]]
+    for table in d.tables:
+        for row in table.rows:
+            for renamed in stale:
+                if renamed["old"] in compact(row.label):
+                    ctx.report(f"{table_name(table)}{place(row.location)}「{row.label}」：{renamed['from']} 年起科目 "
+                               f"{renamed['code']} 已更名为“{renamed['new']}”，{year} 年的文件仍用旧名",
+                               [Evidence(f"{table_name(table)} · {row.label}", row.location, table=table.kind,
+                                         row=row.label)])
+    for section in d.narrative:
+        for paragraph in section.paragraphs:
+            for renamed in stale:
+                if renamed["old"] in paragraph.text:
+                    ctx.report(f"情况说明{place(paragraph.location)}仍用“{renamed['old']}”：{renamed['from']} 年起科目 "
+                               f"{renamed['code']} 已更名为“{renamed['new']}”",
+                               [Evidence(f"情况说明 · {renamed['old']}", paragraph.location, table="narrative")])
