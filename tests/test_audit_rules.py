@@ -208,3 +208,14 @@ def test_stale_classification_names_by_year_and_narrative_names_against_the_tabl
     old_name = document(_function_table("卫生健康支出", "210"), year=2024,
                         narrative=["医疗卫生与计划生育支出100.00万元，主要用于机关事业单位医疗。"])
     assert [f.evidence[0].location.line for f in found(old_name, "CLASS-004")] == [100]
+
+
+def test_an_amount_no_table_prints_but_its_ten_thousand_fold_is_a_unit_slip():
+    lines = table("expenditure", ["total", "basic", "project"], [
+        row("合计", 10, role="total", total="1234.56", basic="1234.56", project="0"),
+        row("行政运行", 11, code="2080101", total="1234.56", basic="1234.56", project="0")])
+    planted = found(document(lines, narrative=["主要用于机关运行的经费1234.56元。"]), "UNIT-001")
+    assert [(f.severity, f.expected) for f in planted] == [(Severity.WARNING, Decimal("1234.56"))]
+    assert found(document(lines, narrative=["主要用于机关运行的经费1234.56万元。"]), "UNIT-001") == []
+    # a round number may meet a table value by chance: not reported
+    assert found(document(lines, narrative=["人均标准2000元。"]), "UNIT-001") == []

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ...catalogue import figure_name
-from ...model.money import Unit
-from ..context import Context, Skip, claim_evidence, fmt, place, unit_slip
+from ...model import Disclosure, Evidence, Severity
+from ...model.money import Unit, convert
+from ..context import TEN_THOUSAND, Context, Skip, cell, claim_evidence, fmt, place, unit_slip
 from ..engine import rule
 from ..subjects import (
     claim_wan,
@@ -36,8 +39,57 @@ def narrative_units(ctx: Context) -> None:
                     f"而{target.evidence.what}为 {target.printed} {target.unit.value}（{fmt(target.value)} 万元），"
                     f"相差整整一万倍，疑为“万元”误写为“元”（或相反）",
                     [claim_evidence(claim), target.evidence], expected=target.value, actual=value, unit="万元")
+    compared += _unnamed_slips(ctx)
     if not compared:
         raise Skip("情况说明中没有可与表格对照单位的金额")
+
+
+def _table_amounts(d: Disclosure) -> dict[Decimal, Evidence]:
+    """Every nonzero amount the tables print, in 万元, with the first cell printing it."""
+    amounts: dict[Decimal, Evidence] = {}
+    for table in d.tables:
+        if table.unit not in (Unit.YUAN, Unit.WAN) or table.doubts:
+            continue
+        for row in table.rows:
+            if not row.certain:
+                continue
+            for column, value in row.values.items():
+                if value:
+                    amounts.setdefault(convert(value, table.unit, Unit.WAN).normalize(), cell(table, row, column))
+    return amounts
+
+
+def _distinctive(value: Decimal) -> bool:
+    """Digits enough that meeting them by chance in a table is unlikely: not a round number."""
+    digits = format(value.normalize(), "f").replace(".", "").strip("0")
+    return len(digits) >= 4
+
+
+def _unnamed_slips(ctx: Context) -> int:
+    """Amounts whose subject names no figure, project or target: one that no table prints but
+    whose 10⁴ multiple (or fraction) a table does print, with digits enough to rule out chance,
+    is the table's amount in the wrong unit (a warning: the subject is not known)."""
+    d = ctx.disclosure
+    amounts = _table_amounts(d)
+    if not amounts:
+        return 0
+    compared = 0
+    for claim in money_claims(d):
+        if figure_of(d, claim) or named_items(d, claim) or claim.other_year or not _distinctive(claim.value):
+            continue
+        compared += 1
+        value = claim_wan(claim).normalize()
+        if value in amounts:
+            continue
+        for meant in (value * TEN_THOUSAND, value / TEN_THOUSAND):
+            match = amounts.get(meant.normalize())
+            if match is not None:
+                ctx.report(f"情况说明{place(claim.location)}「{claim.subject}{claim.text}」即 {fmt(value)} 万元，表中没有这个数，"
+                           f"却有 {fmt(match.value)} {match.unit}（{match.what}），相差整整一万倍，疑为单位写错",
+                           [claim_evidence(claim), match], severity=Severity.WARNING,
+                           expected=meant, actual=value, unit="万元")
+                break
+    return compared
 
 
 @rule("UNIT-002")
