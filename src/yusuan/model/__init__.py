@@ -37,14 +37,14 @@ from .enums import (
     TableKind,
 )
 from .findings import SEVERITIES, SEVERITY_NAMES, AuditReport, Evidence, Finding, NotChecked
-from .layout import Layout, Line
+from .layout import Layout, Line, PageFacts
 from .location import Location
 from .money import Unit
 
 __all__ = [
     "PAIRED_TABLES",    "SEVERITIES", "SEVERITY_NAMES", "Alignment", "AuditReport", "Claim", "ClaimKind", "Direction",
     "Disclosure", "DocumentKind", "DocumentScope", "Evidence", "Figure", "Finding", "Indicator", "Layout", "Line",
-    "Location", "Meta", "NarrativeSection", "NotChecked", "Pairing", "Paragraph", "PerformanceTarget",
+    "Location", "Meta", "NarrativeSection", "NotChecked", "PageFacts", "Pairing", "Paragraph", "PerformanceTarget",
     "Project", "Row", "RowFlag", "RowRole", "Severity", "Side", "Source", "SourceFormat", "Table",
     "TableKind", "TocEntry", "Unit",
 ]

@@ -26,6 +26,7 @@ from .enums import (
     SourceFormat,
     TableKind,
 )
+from .layout import PageFacts
 from .location import Location
 from .money import Unit
 
@@ -246,6 +247,7 @@ class Disclosure:
     figures: dict[str, Figure] = field(default_factory=dict)
     toc: list[TocEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    pages: list[PageFacts] = field(default_factory=list)  # what each page of a PDF holds
     # the printed source line (cells joined by │) of every line a located value stands on, by
     # file and line, so a finding can quote its source even when loaded from JSON
     excerpts: dict[str, dict[int, str]] = field(default_factory=dict)

@@ -56,9 +56,27 @@ class Line:
 
 
 @dataclass
+class PageFacts:
+    """What one page holds, as the reader saw it: enough for the layout checks (blank pages, a
+    page printed twice, clipped text, characters that map to no text) without rendering."""
+
+    file: str
+    number: int
+    characters: int = 0  # printed characters, spaces excluded
+    unmapped: int = 0  # characters that map to no text: private-use, U+FFFD, pdfminer's (cid:n)
+    unmapped_sample: str = ""  # up to ten of them, as code points
+    clipped: int = 0  # characters placed outside the page's visible box
+    clipped_sample: str = ""  # the first of them, as text
+    drawings: int = 0  # ruling lines and rectangles (a blank page may still carry a frame)
+    scanned: bool = False  # no text, an image covering most of the page
+    digest: str | None = None  # of the page's text (pages of 50+ characters), to find repeats
+
+
+@dataclass
 class Layout:
     path: str
     format: SourceFormat
     sha256: str
     lines: list[Line] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    pages: list[PageFacts] = field(default_factory=list)  # paged formats (PDF) only

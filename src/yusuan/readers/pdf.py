@@ -14,13 +14,14 @@ whole document so evidence can still be keyed by line.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model.layout import Layout, Line
+from ..model.layout import Layout, Line, PageFacts
 from ..model.limits import Limits, ReadError
 from ..model.text import HEADING, glue, is_cjk, join_wrapped
 from .radicals import fold_radical
@@ -62,6 +63,7 @@ def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
         for number, page in enumerate(pages, start=1):
             limits.check_time(layout.path, f"第 {number} 页")
             try:
+                layout.pages.append(page_facts(page, number, layout.path))
                 per_page.append(_page_items(page, number, layout))
             except Exception as exc:  # one broken page must not lose the others
                 layout.warnings.append(f"第 {number} 页无法解析（{type(exc).__name__}），已跳过")
@@ -77,6 +79,34 @@ def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
             counter += 1
             item.line.line = item.line.end_line = counter
             layout.lines.append(item.line)
+
+
+_CID = re.compile(r"^\(cid:\d+\)$")
+_DIGEST_MIN_CHARACTERS = 50
+
+
+def _unmapped(text: str) -> bool:
+    """A glyph the PDF gives no text for: private-use code points, the replacement character, or
+    pdfminer's "(cid:n)" for a CID font without a ToUnicode map."""
+    return bool(_CID.match(text)) or any(ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF for ch in text)
+
+
+def page_facts(page, number: int, path: str) -> PageFacts:
+    """Counts for the layout checks, from the characters and drawing objects pdfplumber found."""
+    chars = page.chars
+    x0, top, x1, bottom = page.bbox
+    printed = [c for c in chars if c["text"].strip()]
+    unmapped = [c["text"] for c in printed if _unmapped(c["text"])]
+    clipped = [c for c in printed if c["x1"] <= x0 or c["x0"] >= x1 or c["bottom"] <= top or c["top"] >= bottom]
+    text = "".join(c["text"] for c in printed)
+    area = (page.width * page.height) or 1
+    images = sum(abs((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
+    samples = list(dict.fromkeys(u if _CID.match(u) else f"U+{ord(u[0]):04X}" for u in unmapped))[:10]
+    return PageFacts(
+        file=path, number=number, characters=len(printed), unmapped=len(unmapped), unmapped_sample=" ".join(samples),
+        clipped=len(clipped), clipped_sample="".join(c["text"] for c in clipped[:20]),
+        drawings=len(page.lines) + len(page.rects), scanned=not printed and images / area >= _SCANNED_SHARE,
+        digest=hashlib.sha1(text.encode()).hexdigest() if len(printed) >= _DIGEST_MIN_CHARACTERS else None)
 
 
 def _fold_radicals(chars: list[dict]) -> None:

@@ -54,6 +54,7 @@ def recognize_as_one(layouts: list[Layout]) -> Disclosure:
             whole.performance += part.performance
             whole.toc += part.toc
             whole.warnings += part.warnings
+            whole.pages += part.pages
     _relate(whole)  # its tables were understood as they were read
     whole.excerpts = _excerpts(whole, layouts)
     return canonical(whole)
@@ -80,6 +81,7 @@ def _read_parts(layout: Layout) -> Disclosure:
     for table in disclosure.tables:
         disclosure.warnings.extend(f"{table.title}：{w}" for w in table.warnings)
     disclosure.warnings.extend(layout.warnings)
+    disclosure.pages = list(layout.pages)
     return disclosure
 
 

@@ -4,6 +4,7 @@ from . import (  # noqa: F401
     arith,
     classify,
     completeness,
+    layout,
     narrative,
     narrative_changes,
     narrative_lines,
