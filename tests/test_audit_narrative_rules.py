@@ -105,6 +105,17 @@ def test_final_accounts_completion_and_comparison_wording():
     assert [f.expected for f in wrong_rate] == [Decimal("98.20")]
     wrong_word = found(narrative(text.format(rate="98.20", word="大于"), final=True), "NARR-011")
     assert len(wrong_word) == 1 and "决算数大于预算数" in wrong_word[0].message
+    flat = text.format(rate="98.20", word="小于").replace("决算数小于预算数的主要原因：个别项目未实施。", "决算数与预算数基本持平。")
+    assert len(found(narrative(flat, final=True), "NARR-011")) == 1  # 2940.05 against 2993.92 is 1.8 % less
     zero = "“三公”经费年初预算为0.00万元，支出决算为1.20万元，完成年初预算的100%。"
     assert [f.severity for f in found(narrative(zero, final=True), "NARR-011")] == [Severity.WARNING]
     assert found(narrative(text.format(rate="99.20", word="大于")), "NARR-011") == []  # a budget: not checked
+
+
+def test_final_accounts_roughly_equal_and_parts_after_yongyu_yixia_fangmian():
+    same = "年初预算为10.00万元，支出决算为10.00万元。决算数与预算数基本持平。"
+    assert found(narrative(same, final=True), "NARR-011") == []
+    listed = ("一般公共预算财政拨款支出2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%；"
+              "社会保障和就业支出（类）326.72万元，占11.11%；卫生健康支出（类）60.99万元，占2.07%；住房保障支出（类）445.69万元，占15.16%。")
+    assert found(narrative(listed), "NARR-010") == []
+    assert len(found(narrative(listed.replace("2940.05", "3940.05")), "NARR-010")) == 1

@@ -246,7 +246,7 @@ def final_outcome(ctx: Context) -> None:
                 said = wording.search(paragraph.text, actual.offset or 0)
                 if said:
                     checked += 1
-                    _comparison(ctx, budget, actual, said.group(1), paragraph)
+                    _comparison(ctx, budget, actual, said, paragraph)
     if not checked:
         raise Skip("决算说明中没有“年初预算…决算…”的表述")
 
@@ -270,11 +270,13 @@ def _completion(ctx: Context, budget: Claim, actual: Claim, rate: Claim) -> None
 _SAYS = {"大于": 1, "高于": 1, "超过": 1, "小于": -1, "低于": -1, "等于": 0, "持平于": 0}
 
 
-def _comparison(ctx: Context, budget: Claim, actual: Claim, word: str, paragraph) -> None:
+def _comparison(ctx: Context, budget: Claim, actual: Claim, said: re.Match[str], paragraph) -> None:
     planned, spent = claim_wan(budget), claim_wan(actual)
     allowed = half_unit(budget.value) + half_unit(actual.value)
+    if said.group("roughly"):
+        allowed += abs(planned) * Decimal(_spec()["roughly_equal"])
     real = 0 if abs(spent - planned) <= allowed else (1 if spent > planned else -1)
-    if real != _SAYS[word]:
+    if real != _SAYS.get(said.group("word") or "等于"):
         ctx.report(f"情况说明{place(paragraph.location)}：年初预算 {fmt(budget.value)}、决算 {fmt(actual.value)} {actual.unit}，"
-                   f"文中却说“决算数{word}预算数”",
+                   f"文中却说“{said.group(0)}”",
                    [claim_evidence(budget), claim_evidence(actual)], expected=planned, actual=spent, unit="万元")
