@@ -219,3 +219,14 @@ def test_an_amount_no_table_prints_but_its_ten_thousand_fold_is_a_unit_slip():
     assert found(document(lines, narrative=["主要用于机关运行的经费1234.56万元。"]), "UNIT-001") == []
     # a round number may meet a table value by chance: not reported
     assert found(document(lines, narrative=["人均标准2000元。"]), "UNIT-001") == []
+
+
+def test_basic_by_economic_class_total_is_personnel_plus_public():
+    def basic(total: str):
+        return table("gpb_basic_econ", ["total", "personnel", "public"], [
+            row("合计", 40, role="total", total=total, personnel="90.00", public="10.00"),
+            row("基本工资", 41, code="30101", total=total, personnel="90.00", public="10.00")])
+    planted = found(document(basic("110.00")), "ARITH-001")
+    assert [(f.evidence[0].location.line, f.expected, f.actual) for f in planted] == [
+        (40, Decimal("100.00"), Decimal("110.00")), (41, Decimal("100.00"), Decimal("110.00"))]
+    assert found(document(basic("100.00")), "ARITH-001") == []
