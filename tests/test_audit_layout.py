@@ -67,3 +67,17 @@ def test_layout_defects_in_the_shanghai_corpus(name, rule, pages):
         pytest.skip(f"corpus not found at {path}")
     report = audit(parse_cached(path), select=[rule])
     assert [f.evidence[0].location.page for f in report.findings] == pages
+
+
+@pytest.mark.parametrize(("name", "page"), [
+    # the 三公 table prints 47.91 万元 (rendered page 31) under "故本表为空表"
+    ("上海市普陀区人民政府万里街道办事处2024年部门预算.pdf", 31),
+    # the 国有资本经营 table's note speaks of 政府性基金
+    ("上海市普陀区财政局2025年部门预算.pdf", 18),
+])
+def test_notes_that_contradict_their_tables_in_the_shanghai_corpus(name, page):
+    path = CORPUS / "pdf" / name
+    if not path.exists():
+        pytest.skip(f"corpus not found at {path}")
+    report = audit(parse_cached(path), select=["TEXT-009"])
+    assert [f.evidence[0].location.page for f in report.findings] == [page]

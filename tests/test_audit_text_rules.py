@@ -80,3 +80,23 @@ def test_ascii_punctuation_one_notice_per_line():
     planted = found(narrative("增加 0.50 万元, 增加比例 23.81%, 主要原因是人员增加。"), "TEXT-008")
     assert [(f.severity, "共 2 处" in f.message) for f in planted] == [(Severity.NOTICE, True)]
     assert found(narrative("增加0.50万元，增加比例23.81%。项目共计1.5个百分点。"), "TEXT-008") == []
+
+
+def _noted(kind: str, note: str, amount: str):
+    from synthetic import row, table
+    t = table(kind, ["total"], [row("合计", 10, role="total", total=amount)])
+    t.notes = [note]
+    return document(t)
+
+
+def test_a_note_that_says_the_table_is_empty_over_printed_amounts():
+    note = "注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。"
+    assert [f.severity for f in found(_noted("three_public", note, "47.91"), "TEXT-009")] == [Severity.WARNING]
+    assert found(_noted("three_public", note, "0"), "TEXT-009") == []
+
+
+def test_a_note_naming_another_fund_than_its_table():
+    wrong = "注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。"
+    assert len(found(_noted("soe_capital", wrong, "0"), "TEXT-009")) == 1
+    right = "注:本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。"
+    assert found(_noted("soe_capital", right, "0"), "TEXT-009") == []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...catalogue import data
+from ...catalogue import column_name, data
 from ...model import DocumentKind, Evidence, Paragraph, Severity
-from ..context import Context, Skip, place, table_name
+from ..context import Context, Skip, cell, place, table_name
 from ..engine import rule
 
 
@@ -207,3 +207,30 @@ def ascii_punctuation(ctx: Context) -> None:
         ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：中文中使用了半角标点"
                    f"{'、'.join(f'“{m}”' for m in dict.fromkeys(marks))}（{count}应为全角）",
                    [_evidence(paragraph, excerpt)])
+
+
+@rule("TEXT-009")
+def table_notes(ctx: Context) -> None:
+    """A note under a table that contradicts it: "本表为空表" over printed amounts, or "无政府性
+    基金…" under the 国有资本经营 table (a note copied from the neighbouring table)."""
+    spec = data("narrative.toml")["table_notes"]
+    empty = re.compile(spec["empty"])
+    funds: dict[str, str] = spec["funds"]
+    checked = 0
+    for table in ctx.disclosure.tables:
+        for note in table.notes:
+            checked += 1
+            printed = [r for r in table.rows if r.certain and any(v for v in r.values.values())]
+            evidence = Evidence(f"{table_name(table)} · 注", table.location, table=table.kind)
+            if empty.search(note) and printed and not table.doubts:
+                amounts = "、".join([f"{column_name(k)} {v}" for k, v in printed[0].values.items() if v][:3])
+                ctx.report(f"{table_name(table)}{place(table.location)}的注释说“{note.strip()[:50]}”，但表中列有金额"
+                           f"（{place(printed[0].location)}：{amounts} …）：注释与表格矛盾",
+                           [evidence, cell(table, printed[0], next(k for k, v in printed[0].values.items() if v))])
+            own = funds.get(table.kind)
+            named = [f for kind, f in funds.items() if f != own and re.search(f"无.{{0,12}}{f}", note)]
+            if own and named and own not in note:
+                ctx.report(f"{table_name(table)}{place(table.location)}的注释说“{note.strip()[:50]}”，讲的是{named[0]}，"
+                           f"而本表是{own}的表：注释可能是从别的表抄来的", [evidence])
+    if not checked:
+        raise Skip("表格下没有注释")
