@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, parse_cached
 from pdf_fixture import write_pdf
 from yusuan.api import parse_file
 from yusuan.audit import audit
@@ -52,32 +51,3 @@ def test_text_exports_have_no_pages_to_check(tmp_path):
     report = audit(parse_file(text), select=["LAYOUT"])
     assert report.findings == [] and {n.rule for n in report.not_checked} == {
         "LAYOUT-001", "LAYOUT-002", "LAYOUT-003", "LAYOUT-004"}
-
-
-@pytest.mark.parametrize(("name", "rule", "pages"), [
-    # p14 prints only the ruled frame of an empty table row (looked at the rendered page)
-    ("上海市普陀区财政局2024年度部门决算.pdf", "LAYOUT-001", [14]),
-    # p8 carries 705 characters above the page — p7's text again, invisible (rendered page shows
-    # only items 9–11)
-    ("上海市普陀区财政局2025年部门预算.pdf", "LAYOUT-003", [8]),
-])
-def test_layout_defects_in_the_shanghai_corpus(name, rule, pages):
-    path = CORPUS / "pdf" / name
-    if not path.exists():
-        pytest.skip(f"corpus not found at {path}")
-    report = audit(parse_cached(path), select=[rule])
-    assert [f.evidence[0].location.page for f in report.findings] == pages
-
-
-@pytest.mark.parametrize(("name", "page"), [
-    # the 三公 table prints 47.91 万元 (rendered page 31) under "故本表为空表"
-    ("上海市普陀区人民政府万里街道办事处2024年部门预算.pdf", 31),
-    # the 国有资本经营 table's note speaks of 政府性基金
-    ("上海市普陀区财政局2025年部门预算.pdf", 18),
-])
-def test_notes_that_contradict_their_tables_in_the_shanghai_corpus(name, page):
-    path = CORPUS / "pdf" / name
-    if not path.exists():
-        pytest.skip(f"corpus not found at {path}")
-    report = audit(parse_cached(path), select=["TEXT-009"])
-    assert [f.evidence[0].location.page for f in report.findings] == [page]

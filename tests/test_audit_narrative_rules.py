@@ -119,3 +119,16 @@ def test_final_accounts_roughly_equal_and_parts_after_yongyu_yixia_fangmian():
               "社会保障和就业支出（类）326.72万元，占11.11%；卫生健康支出（类）60.99万元，占2.07%；住房保障支出（类）445.69万元，占15.16%。")
     assert found(narrative(listed), "NARR-010") == []
     assert len(found(narrative(listed.replace("2940.05", "3940.05")), "NARR-010")) == 1
+
+
+def test_project_counts_against_the_project_table():
+    from synthetic import project
+
+    def counted(text: str):
+        d = document(narrative=[text], projects=[project("信息化建设经费", "10.00"), project("公开招聘经费", "5.00")])
+        return found(d, "NARR-012")
+
+    planted = counted("我部门支出项目共3个，支出总额15.00万元。")
+    assert [(f.severity, f.expected, f.actual) for f in planted] == [(Severity.WARNING, Decimal(2), Decimal(3))]
+    assert counted("我部门支出项目共2个，支出总额15.00万元。") == []
+    assert counted("其中预算支出100万元及100万元以上项目0个。") == []

@@ -7,6 +7,7 @@ from . import (  # noqa: F401
     layout,
     narrative,
     narrative_changes,
+    narrative_counts,
     narrative_lines,
     narrative_parts,
     performance,

@@ -1,0 +1,42 @@
+"""Defects the audit v2 rules find in the shared corpus, each confirmed by reading the page (the
+rendered PDF page or the text export's line) — not taken from yusuan's output. Each must be
+reported by its rule, at its place, with its severity."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CORPUS, parse_cached
+from yusuan.audit import audit
+from yusuan.model import Severity
+
+W, E = Severity.WARNING, Severity.ERROR
+SH_WANLI = "pdf/上海市普陀区人民政府万里街道办事处2024年部门预算.pdf"
+SH_FIN_2024 = "pdf/上海市普陀区财政局2024年度部门决算.pdf"
+SH_FIN_2025 = "pdf/上海市普陀区财政局2025年部门预算.pdf"
+SEED_000 = "seeds/000_b0546a12a1f11c2e.txt"
+SEED_001 = "seeds/001_86ad43cc5f0b9a4c.txt"
+
+# (file, rule, page or line of the first evidence, severity, what the page shows)
+DEFECTS = [
+    (SH_FIN_2024, "LAYOUT-001", 14, W, "p14 prints only the ruled frame of an empty table row"),
+    (SH_FIN_2025, "LAYOUT-003", 8, W, "p8 carries 705 characters above the page: p7's text again, invisible"),
+    (SH_WANLI, "TEXT-009", 31, W, "the 三公 table prints 47.91 万元 under “故本表为空表”"),
+    (SH_FIN_2025, "TEXT-009", 18, W, "the 国有资本经营 table's note speaks of 政府性基金"),
+    (SH_WANLI, "NARR-008", 6, W, "宣传事务（款）一般行政管理事务（项）: 减少2.98%。主要原因是：…经费增加"),
+    (SH_WANLI, "NARR-007", 7, W, "执行数为0.00万元, 预算安排25.00万元, 增加100.00%"),
+    (SEED_000, "CLASS-004", 322, W, "line 322: （九）医疗卫生与计划生育支出 in a 2024 budget"),
+    (SEED_001, "CLASS-004", 285, W, "line 285: （九）医疗卫生与计划生育支出 in a 2023 budget"),
+    (SEED_001, "NARR-012", 172, W, "line 172: 支出项目共12个, 支出总额433.15万元 — 22 projects sum to 433.15"),
+]
+
+
+@pytest.mark.parametrize(("name", "rule", "where", "severity", "why"), DEFECTS,
+                         ids=[f"{d[1]}-{d[0].split('/')[-1][:12]}" for d in DEFECTS])
+def test_confirmed_defect_is_reported(name, rule, where, severity, why):
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"corpus not found at {path}")
+    report = audit(parse_cached(path), select=[rule])
+    found = [(f.severity, f.evidence[0].location.page or f.evidence[0].location.line) for f in report.findings]
+    assert (severity, where) in found, why
