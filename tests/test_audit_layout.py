@@ -3,8 +3,6 @@ each), and on the shared corpus where such pages occur."""
 
 from __future__ import annotations
 
-import pytest
-
 from pdf_fixture import write_pdf
 from yusuan.api import parse_file
 from yusuan.audit import audit
