@@ -230,3 +230,19 @@ def test_basic_by_economic_class_total_is_personnel_plus_public():
     assert [(f.evidence[0].location.line, f.expected, f.actual) for f in planted] == [
         (40, Decimal("100.00"), Decimal("110.00")), (41, Decimal("100.00"), Decimal("110.00"))]
     assert found(document(basic("100.00")), "ARITH-001") == []
+
+
+def test_lines_by_function_code_agree_between_income_and_expenditure_tables():
+    def coded(kind: str, housing: str, extra: bool = False):
+        rows = [row("合计", 20, role="total", total="300.00"),
+                row("一般公共服务支出", 21, code="201", total="100.00"),
+                row("社会保障和就业支出", 22, code="208", total="100.00"),
+                row("住房公积金", 23, code="2210201", total=housing)]
+        if extra:
+            rows.append(row("其他支出", 24, code="2299999", total="5.00"))
+        return table(kind, ["total"], rows)
+    planted = found(document(coded("income", "100.00"), coded("expenditure", "102.00")), "XTAB-005")
+    assert [(f.severity, f.expected, f.actual) for f in planted] == [(Severity.ERROR, Decimal("100.00"), Decimal("102.00"))]
+    assert found(document(coded("income", "100.00"), coded("expenditure", "100.00")), "XTAB-005") == []
+    missing = found(document(coded("income", "100.00"), coded("expenditure", "100.00", extra=True)), "XTAB-005")
+    assert [(f.severity, "2299999" in f.message) for f in missing] == [(Severity.WARNING, True)]

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from ...catalogue import column_name, data
-from ...model import Disclosure, Evidence, Row, RowRole, Side, Table
+from ...model import Disclosure, Evidence, Row, RowRole, Severity, Side, Table
 from ...model.money import Unit, convert
 from ...model.text import plain_label
 from ...model.tolerance import allowance
@@ -190,3 +190,50 @@ def running_cost(ctx: Context) -> None:
         [Evidence("机关运行经费", running.location, running.value, "万元", running.source),
          Evidence("公用经费", public.location, public.value, "万元", public.source)],
         expected=public.value, actual=running.value, unit="万元")
+
+
+_FUNCTION_CODE = re.compile(r"^2\d{2}(\d{2}){0,2}$")
+
+
+def _by_code(table: Table, column: str) -> dict[str, Row]:
+    return {r.code: r for r in table.rows
+            if r.role == RowRole.ITEM and r.code and _FUNCTION_CODE.match(r.code) and r.certain
+            and r.values.get(column) is not None}
+
+
+@rule("XTAB-005")
+def lines_by_code(ctx: Context) -> None:
+    """Two tables listing the same function classification lines: each code in both, with the
+    same amount."""
+    d = ctx.disclosure
+    compared = 0
+    for spec in data("xtab.toml")["code_pair"]:
+        first, second = d.table(spec["first"]), d.table(spec["second"])
+        if first is None or second is None or not condition_holds(d, spec.get("condition")):
+            continue
+        if d.meta.kind.value not in spec.get("kinds", [d.meta.kind.value]):
+            continue
+        if first.doubts or second.doubts:
+            ctx.skip_part(f"未能可靠识别，未检查：{table_name(first)}与{table_name(second)}（表格读取存疑）")
+            continue
+        column = spec["column"]
+        a, b = _by_code(first, column), _by_code(second, column)
+        if len(a) < spec["at_least"] or len(b) < spec["at_least"]:
+            continue
+        for code in sorted(a.keys() & b.keys()):
+            compared += 1
+            ctx.compare(cell(first, a[code], column), cell(second, b[code], column),
+                        lambda e, x, diff, c=code, r=a[code], f=first, s=second: (
+                            f"科目 {c}「{r.label}」：{table_name(f)}为 {e} 万元，{table_name(s)}为 {x} 万元，相差 {diff} 万元"))
+        for code in sorted(a.keys() ^ b.keys()):
+            present, table, absent = (a, first, second) if code in a else (b, second, first)
+            other = b if code in a else a
+            row = present[code]
+            if not row.values.get(column) or any(c.startswith(code) or code.startswith(c) for c in other):
+                continue  # a line of 0, or a subtotal the other table prints without (its lines are there)
+            compared += 1
+            ctx.report(f"科目 {code}「{row.label}」列在{table_name(table)}（{fmt(row.values[column])}），"
+                       f"{table_name(absent)}中却没有这一行", [cell(table, row, column)],
+                       severity=Severity.WARNING)
+    if not compared:
+        raise Skip("没有两张都按功能分类科目列示金额的表")
