@@ -242,6 +242,40 @@ def deleted_table_sites(doc: Document) -> Iterator[Mutation]:
             yield Mutation("deleted_table", f"删除 {table.title or table.kind}", doomed, None)
 
 
+_UP, _DOWN = "增加", "减少"
+REASON = re.compile(r"(增加|减少|增长|下降)[^。]{0,30}?原因(?:是|为)?[:：]?([^。]{2,60})")
+
+
+def reason_sites(doc: Document) -> Iterator[Mutation]:
+    """A change whose reason names the same direction once: the reason's word flipped."""
+    for position, line in _narrative_lines(doc):
+        for match in REASON.finditer(line.text):
+            change, reason = match.group(1), match.group(2)
+            same = _UP if change in ("增加", "增长") else _DOWN
+            other = _DOWN if same == _UP else _UP
+            if reason.count(same) != 1 or other in reason:
+                continue
+            at = match.start(2) + reason.index(same)
+            yield Mutation("reason_flip", f"第{line.line}行 原因中的“{same}”→“{other}”",
+                           {position: _edit(line, at, at + 2, other)}, (line.file, line.line))
+
+
+def stale_name_sites(doc: Document) -> Iterator[Mutation]:
+    """The 2019 name of class 210 put back where the document prints the current one."""
+    if (doc.disclosure.meta.year or 0) < 2019:
+        return
+    for position, line in enumerate(doc.layout.lines):
+        texts = line.cells if line.cells is not None else [line.text]
+        for c, text in enumerate(texts):
+            if "卫生健康支出" in text:
+                new = text.replace("卫生健康支出", "医疗卫生与计划生育支出", 1)
+                mutated = replace(line, cells=[*texts[:c], new, *texts[c + 1:]]) if line.cells is not None else \
+                    replace(line, text=new)
+                yield Mutation("stale_name", f"第{line.line}行 卫生健康支出→医疗卫生与计划生育支出",
+                               {position: mutated}, (line.file, line.line))
+                break
+
+
 KINDS: dict[str, Callable[[Document], Iterator[Mutation]]] = {
     "table_cell": cell_sites,
     "narrative_amount": narrative_amount_sites,
@@ -254,6 +288,8 @@ KINDS: dict[str, Callable[[Document], Iterator[Mutation]]] = {
     "wrong_year": wrong_year_sites,
     "placeholder": placeholder_sites,
     "deleted_table": deleted_table_sites,
+    "reason_flip": reason_sites,
+    "stale_name": stale_name_sites,
 }
 # style kinds are caught by a notice too
 STYLE = {"doubled_punctuation"}

@@ -132,3 +132,9 @@ def test_project_counts_against_the_project_table():
     assert [(f.severity, f.expected, f.actual) for f in planted] == [(Severity.WARNING, Decimal(2), Decimal(3))]
     assert counted("我部门支出项目共2个，支出总额15.00万元。") == []
     assert counted("其中预算支出100万元及100万元以上项目0个。") == []
+
+
+def test_a_reason_introduced_by_its_direction_word():
+    planted = found(narrative("财政拨款收入支出增加的主要原因是：政策资金项目预算减少。"), "NARR-008")
+    assert len(planted) == 1
+    assert found(narrative("财政拨款收入支出增加的主要原因是：政策资金项目预算增加。"), "NARR-008") == []

@@ -139,6 +139,17 @@ def reasons(ctx: Context) -> None:
                        f"说的是{'减少' if change.direction == Direction.INCREASE else '增加'}，原因与增减方向矛盾",
                        [claim_evidence(change), Evidence(f"情况说明{place(paragraph.location)} · 原因", paragraph.location,
                                                          table="narrative")])
+    worded = re.compile(spec["worded_reason"])
+    for section in ctx.disclosure.narrative:
+        for paragraph in section.paragraphs:
+            for match in worded.finditer(paragraph.text):
+                checked += 1
+                up, down = _direction_words(match.group("reason"))
+                increase = match.group("change") in ("增加", "增长")
+                if (down and not up) if increase else (up and not down):
+                    ctx.report(f"情况说明{place(paragraph.location)}：说“{match.group('change')}的原因”是"
+                               f"“{match.group('reason').strip()[:50]}”，说的却是{'减少' if increase else '增加'}，原因与增减方向矛盾",
+                               [Evidence(f"情况说明{place(paragraph.location)} · 原因", paragraph.location, table="narrative")])
     if not checked:
         raise Skip("情况说明中没有紧随增减表述的原因说明")
 
@@ -154,10 +165,10 @@ def _with_following(ctx: Context):
                 if not _moves(claim):
                     continue
                 following = claims[i + 1] if i + 1 < len(claims) else None
-                if following is not None and following.kind in (ClaimKind.CHANGE_RATE, ClaimKind.CHANGE_AMOUNT) and (
-                        following.offset or 0) - (claim.offset or 0) < 40:
-                    continue  # the rate after an amount: the reason follows the rate
                 after = paragraph.text[(claim.offset or 0):]
+                if following is not None and claim.kind == ClaimKind.CHANGE_AMOUNT and \
+                        following.kind == ClaimKind.CHANGE_RATE and "原因" not in after[:(following.offset or 0) - (claim.offset or 0)]:
+                    continue  # the rate after an amount: the reason follows the rate
                 at = after.find("原因")
                 if at < 0 or at > reach + len(claim.text) + 8:
                     continue
