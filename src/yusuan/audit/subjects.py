@@ -15,6 +15,7 @@ from ..model import (
     Disclosure,
     Evidence,
     Figure,
+    NarrativeSection,
     Paragraph,
     PerformanceTarget,
     Project,
@@ -127,29 +128,42 @@ _SENTENCE_END = "。！？"
 MAX_CONTINUED_LINES = 12
 
 
+def claims_by_line(section: NarrativeSection) -> dict[int | None, list[Claim]]:
+    """A section's claims with a place in their line, by printed line, in reading order."""
+    found: dict[int | None, list[Claim]] = {}
+    for claim in section.claims:
+        if claim.offset is not None:
+            found.setdefault(claim.location.line, []).append(claim)
+    return found
+
+
 def sentences(d: Disclosure) -> Iterator[Sentence]:
-    """Every sentence of the narrative with its claims (placed by the claim's offset in its line)."""
+    """Every sentence of the narrative with its claims (placed by the claim's offset in its
+    line). Linear in the text: each line's claims are walked once, in order."""
     for section in d.narrative:
-        by_line: dict[int | None, list[Claim]] = {}
-        for claim in section.claims:
-            if claim.offset is not None:
-                by_line.setdefault(claim.location.line, []).append(claim)
+        by_line = claims_by_line(section)
         open_: Sentence | None = None
         continued = 0
         for paragraph in section.paragraphs:
-            text, claims = paragraph.text, by_line.get(paragraph.location.line, [])
+            text = paragraph.text
+            claims = sorted(by_line.get(paragraph.location.line, []), key=lambda c: c.offset or 0)
+            next_claim = 0
             start = 0
             ends = [i + 1 for i, ch in enumerate(text) if ch in _SENTENCE_END]
             for end in [*ends, len(text)]:
                 if end <= start:
                     continue
-                inside = [c for c in claims if start <= (c.offset or 0) < end]
+                first = next_claim
+                while next_claim < len(claims) and (claims[next_claim].offset or 0) < end:
+                    next_claim += 1
+                inside = claims[first:next_claim]
                 if open_ is None:
-                    open_ = Sentence(paragraph, "", [], [])
+                    open_ = Sentence(paragraph, "", [], claims)
+                elif start == 0:  # carried over from the line before: it spans this line too
+                    open_.line = [*open_.line, *claims]
                 base = len(open_.text) - start
                 open_.text += text[start:end]
                 open_.claims += inside
-                open_.line += [c for c in claims if c not in open_.line]
                 open_.positions.update({id(c): base + (c.offset or 0) for c in inside})
                 start = end
                 if text[end - 1] in _SENTENCE_END or continued >= MAX_CONTINUED_LINES:

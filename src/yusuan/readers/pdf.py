@@ -64,6 +64,9 @@ def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
             limits.check_time(layout.path, f"第 {number} 页")
             try:
                 layout.pages.append(page_facts(page, number, layout.path))
+            except Exception:  # the facts only serve the layout checks: never lose the page's text for them
+                layout.pages.append(PageFacts(file=layout.path, number=number))
+            try:
                 per_page.append(_page_items(page, number, layout))
             except Exception as exc:  # one broken page must not lose the others
                 layout.warnings.append(f"第 {number} 页无法解析（{type(exc).__name__}），已跳过")
@@ -85,9 +88,16 @@ _CID = re.compile(r"^\(cid:\d+\)$")
 _DIGEST_MIN_CHARACTERS = 50
 
 
-def _unmapped(text: str) -> bool:
+_SYMBOL_FONT = re.compile(r"(Symbol|Wingdings|Webdings|Dingbats)", re.I)
+
+
+def _unmapped(char: dict) -> bool:
     """A glyph the PDF gives no text for: private-use code points, the replacement character, or
-    pdfminer's "(cid:n)" for a CID font without a ToUnicode map."""
+    pdfminer's "(cid:n)" for a CID font without a ToUnicode map. Symbol fonts (Word's bullets,
+    U+F0xx) are pictures by design, not lost text."""
+    text = char["text"]
+    if _SYMBOL_FONT.search(char.get("fontname") or "") or all(0xF000 <= ord(ch) <= 0xF0FF for ch in text):
+        return False
     return bool(_CID.match(text)) or any(ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF for ch in text)
 
 
@@ -96,7 +106,7 @@ def page_facts(page, number: int, path: str) -> PageFacts:
     chars = page.chars
     x0, top, x1, bottom = page.bbox
     printed = [c for c in chars if c["text"].strip()]
-    unmapped = [c["text"] for c in printed if _unmapped(c["text"])]
+    unmapped = [c["text"] for c in printed if _unmapped(c)]
     clipped = [c for c in printed if c["x1"] <= x0 or c["x0"] >= x1 or c["bottom"] <= top or c["top"] >= bottom]
     text = "".join(c["text"] for c in printed)
     area = (page.width * page.height) or 1

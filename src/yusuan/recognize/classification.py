@@ -21,11 +21,15 @@ def link_classification_claims(disclosure: Disclosure) -> None:
     path_pattern = re.compile(spec["path"])
     codes = _codes_by_path([t for k in spec["tables"] for t in disclosure.tables_of(k)])
     for section in disclosure.narrative:
+        on_line: dict[int | None, list] = {}
+        for claim in section.claims:
+            if claim.offset is not None:
+                on_line.setdefault(claim.location.line, []).append(claim)
         for paragraph in section.paragraphs:
             matches = list(path_pattern.finditer(paragraph.text))
             if not matches:
                 continue
-            claims = [c for c in section.claims if c.location == paragraph.location and c.offset is not None]
+            claims = [c for c in on_line.get(paragraph.location.line, []) if c.location == paragraph.location]
             for match in matches:
                 path = tuple(compact(g) for g in match.groups() if g)
                 stop = len(paragraph.text)  # the explanation of one line runs to the next path

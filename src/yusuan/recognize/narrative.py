@@ -7,6 +7,7 @@ previous clause break), so that later checks can say "the text says X of Y, the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 from ..model import Claim, ClaimKind, Direction, Location, NarrativeSection, Paragraph
@@ -57,15 +58,14 @@ def narrative_sections(lines: list[Line]) -> list[NarrativeSection]:
 
 def extract_claims(text: str, location: Location) -> list[Claim]:
     claims: list[Claim] = []
+    breaks = [m.end() for m in _BREAK.finditer(text)]  # where each clause starts
     for match in _CLAIM.finditer(text):
         value = parse_amount(match.group(1))
         if value is None:
             continue
         unit = match.group(2).replace("％", "%")
-        before = text[: match.start()]
-        breaks = list(_BREAK.finditer(before))
-        subject = before[breaks[-1].end() :] if breaks else before
-        subject = compact(subject)
+        last = bisect_right(breaks, match.start()) - 1
+        subject = compact(text[breaks[last] if last >= 0 else 0: match.start()])
         kind, direction = _classify(unit, subject)
         claims.append(Claim(text=match.group(0), kind=kind, value=_scaled(value, unit), unit=_unit(unit),
                             subject=subject, location=location, direction=direction, offset=match.start()))

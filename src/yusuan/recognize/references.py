@@ -9,6 +9,7 @@ figures: "2023年预算收入…" is not this year's 收入.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..catalogue import data
 from ..model import Claim, ClaimKind, Disclosure, NarrativeSection
@@ -23,18 +24,43 @@ def link_claims(d: Disclosure) -> None:
     projects = [(i, normal_name(p.name)) for i, p in enumerate(d.projects) if p.amount is not None]
     targets = [(i, normal_name(t.name)) for i, t in enumerate(d.performance) if t.amount is not None]
     for section in d.narrative:
+        lines = _Lines(section)
         for claim in section.claims:
             claim.other_year = _other_year(d, claim.subject)
         for claim in section.claims:
             if claim.kind == ClaimKind.AMOUNT and claim.unit in _MONEY:
-                claim.figure = _figure_for(d, section, claim)
+                claim.figure = _figure_for(d, lines, claim)
                 subject = normal_name(claim.subject)
                 claim.projects = [i for i, name in projects if _normal_names_match(subject, name)]
                 claim.targets = [i for i, name in targets if _normal_names_match(subject, name)]
         for claim in section.claims:
             if claim.kind == ClaimKind.CHANGE_AMOUNT and claim.unit in _MONEY:
-                base = _base_of(d, section, claim)
-                claim.base = section.claims.index(base) if base is not None else None
+                base = _base_of(d, lines, claim)
+                claim.base = lines.position[id(base)] if base is not None else None
+
+
+class _Lines:
+    """A section's printed lines and the claims on each, indexed once (every lookup per claim
+    stays constant-time, so a long section costs linear time)."""
+
+    def __init__(self, section: NarrativeSection) -> None:
+        self.section = section
+        self.texts: dict[int | None, str] = {}
+        for paragraph in section.paragraphs:
+            self.texts.setdefault(paragraph.location.line, paragraph.text)
+        self.claims: dict[int | None, list[Claim]] = {}
+        for claim in section.claims:
+            self.claims.setdefault(claim.location.line, []).append(claim)
+        self.position = {id(claim): i for i, claim in enumerate(section.claims)}
+        self.indexes: dict[int | None, _LineIndex] = {}
+
+    def text(self, claim: Claim) -> str:
+        return self.texts.get(claim.location.line, "")
+
+    def index(self, d: Disclosure, line: int | None) -> _LineIndex:
+        if line not in self.indexes:
+            self.indexes[line] = _LineIndex(d, self.texts.get(line, ""), self.claims.get(line, []))
+        return self.indexes[line]
 
 
 def _other_year(d: Disclosure, subject: str) -> bool:
@@ -57,20 +83,16 @@ def core_subject(d: Disclosure, subject: str) -> str:
     return text
 
 
-def _paragraph_text(section: NarrativeSection, claim: Claim) -> str:
-    return next((p.text for p in section.paragraphs if p.location.line == claim.location.line), "")
-
-
-def _sentence_before(section: NarrativeSection, claim: Claim) -> str:
+def _sentence_before(lines: _Lines, claim: Claim) -> str:
     """The printed line up to the claim's subject, for scope words such as 一般公共预算 (which a
     "其中：基本支出…" sentence inherits from the sentence before it)."""
     if claim.offset is None:
         return ""
-    head = _paragraph_text(section, claim)[: claim.offset]
+    head = lines.text(claim)[: claim.offset]
     return head[: max(0, len(head) - len(claim.subject))]
 
 
-def _figure_for(d: Disclosure, section: NarrativeSection, claim: Claim) -> str | None:
+def _figure_for(d: Disclosure, lines: _Lines, claim: Claim) -> str | None:
     """The table-sourced key figure the claim's subject names, if any."""
     if claim.other_year:
         return None
@@ -79,7 +101,7 @@ def _figure_for(d: Disclosure, section: NarrativeSection, claim: Claim) -> str |
         if re.search(entry["pattern"], subject):
             # the section's heading scopes its sentences: "九、一般公共预算基本支出预算表情况说明：支出
             # 预算17123.19万元" is not the department's 支出总计
-            scope = compact(section.heading) + _sentence_before(section, claim)
+            scope = compact(lines.section.heading) + _sentence_before(lines, claim)
             if entry.get("unless") and re.search(entry["unless"], scope):
                 return None
             figure = d.figures.get(entry["figure"])
@@ -97,26 +119,51 @@ def _normal_names_match(a: str, b: str) -> bool:
     return a == b or a.endswith(b) or (len(a) >= 6 and b.endswith(a))
 
 
-def _base_of(d: Disclosure, section: NarrativeSection, change: Claim) -> Claim | None:
+def _base_of(d: Disclosure, lines: _Lines, change: Claim) -> Claim | None:
     """The amount a change refers to: the earlier amount on the line with the same subject, else
     the first amount of the change's clause or sentence, else of the sentence before."""
-    line = [c for c in section.claims if c.location.line == change.location.line]
-    before = [c for c in line[: line.index(change)]
-              if c.kind == ClaimKind.AMOUNT and c.unit in _MONEY and not c.other_year]
+    index = lines.index(d, change.location.line)
+    at = change.offset or 0
+    count = bisect_left(index.offsets, at)  # the amounts printed before the change
     stem = _CHANGE_WORDS.sub("", core_subject(d, change.subject))
-    if stem:
-        named = [c for c in before if core_subject(d, c.subject) == stem]
+    if stem and stem in index.by_stem:
+        offsets, claims = index.by_stem[stem]
+        named = bisect_left(offsets, at)
         if named:
-            return named[-1]
-    paragraph = _paragraph_text(section, change)
-    start = paragraph.rfind("。", 0, change.offset or 0) + 1
-    clause = max(start, paragraph.rfind("；", 0, change.offset or 0) + 1)
-    same = [c for c in before if (c.offset or 0) >= start]
-    in_clause = [c for c in same if (c.offset or 0) >= clause]
-    if clause > start and in_clause:
-        return in_clause[0]  # "其中：A x万元，比上年增加…；B y万元，比上年减少…": each clause its own
-    if same:
-        return same[0]  # the sentence's head figure; later ones are its 其中 parts
-    previous_start = paragraph.rfind("。", 0, max(start - 1, 0)) + 1
-    earlier = [c for c in before if previous_start <= (c.offset or 0) < start]
-    return earlier[0] if earlier and start > 0 else None
+            return claims[named - 1]
+    start = index.stop_before(at, "。") + 1
+    clause = max(start, index.stop_before(at, "；") + 1)
+    first_in_sentence = bisect_left(index.offsets, start)
+    first_in_clause = bisect_left(index.offsets, clause)
+    if clause > start and first_in_clause < count:
+        return index.amounts[first_in_clause]  # "其中：A x万元，比上年增加…；B y万元，比上年减少…": each clause its own
+    if first_in_sentence < count:
+        return index.amounts[first_in_sentence]  # the sentence's head figure; later ones are its 其中 parts
+    if start == 0:
+        return None
+    previous_start = index.stop_before(start - 1, "。") + 1
+    first_earlier = bisect_left(index.offsets, previous_start)
+    return index.amounts[first_earlier] if first_earlier < first_in_sentence else None
+
+
+class _LineIndex:
+    """One printed line's current-year money amounts by offset and by subject stem, and where
+    its sentences and clauses stop — so each change finds its base by bisection."""
+
+    def __init__(self, d: Disclosure, text: str, claims: list[Claim]) -> None:
+        ordered = sorted((c for c in claims if c.kind == ClaimKind.AMOUNT and c.unit in _MONEY and not c.other_year),
+                         key=lambda c: c.offset or 0)
+        self.amounts = ordered
+        self.offsets = [c.offset or 0 for c in ordered]
+        self.by_stem: dict[str, tuple[list[int], list[Claim]]] = {}
+        for claim in ordered:
+            offsets, found = self.by_stem.setdefault(core_subject(d, claim.subject), ([], []))
+            offsets.append(claim.offset or 0)
+            found.append(claim)
+        self.stops = {mark: [i for i, ch in enumerate(text) if ch == mark] for mark in "。；"}
+
+    def stop_before(self, at: int, mark: str) -> int:
+        """Position of the last `mark` before `at`, or -1."""
+        stops = self.stops[mark]
+        i = bisect_left(stops, at)
+        return stops[i - 1] if i else -1

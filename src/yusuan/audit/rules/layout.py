@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import Evidence, Location, PageFacts
+from ...model import Evidence, Location, PageFacts, Severity
 from ..context import Context, Skip
 from ..engine import rule
 
@@ -31,8 +31,12 @@ def blank_pages(ctx: Context) -> None:
             continue
         for page in file_pages:
             if not page.characters and not page.scanned and printed[0] < page.number < printed[-1]:
-                frame = f"，只有 {page.drawings} 条线框" if page.drawings else ""
-                ctx.report(f"第 {page.number} 页是空白页{frame}，夹在正文中间：可能漏印了内容", [_page(page, "空白页")])
+                if page.drawings:  # an empty table frame: a table printed without its content
+                    ctx.report(f"第 {page.number} 页没有文字，只有 {page.drawings} 条表格线框，夹在正文中间：可能漏印了内容",
+                               [_page(page, "空白页")])
+                else:  # may be a deliberate blank page (a section starting on an odd page)
+                    ctx.report(f"第 {page.number} 页是空白页，夹在正文中间：如非有意留空，可能漏印了内容",
+                               [_page(page, "空白页")], severity=Severity.NOTICE)
 
 
 @rule("LAYOUT-002")

@@ -10,7 +10,15 @@ from ...model import Claim, ClaimKind, Direction, Disclosure, Figure, NarrativeS
 from ...model.tolerance import allowance, half_unit
 from ..context import Context, Skip, claim_evidence, fmt, place, unit_slip
 from ..engine import rule
-from ..subjects import MONEY_UNITS, claim_wan, figure_of, figure_quantity, money_claims, named_items
+from ..subjects import (
+    MONEY_UNITS,
+    claim_wan,
+    claims_by_line,
+    figure_of,
+    figure_quantity,
+    money_claims,
+    named_items,
+)
 
 
 @rule("NARR-001")
@@ -123,13 +131,14 @@ def year_over_year(ctx: Context) -> None:
     d = ctx.disclosure
     checked = 0
     for section, group in _by_line(d):
+        position = {id(c): i for i, c in enumerate(group)}
         for i, change in enumerate(group):
             if change.kind != ClaimKind.CHANGE_AMOUNT or not _money(change) or change.base is None:
                 continue
             current = section.claims[change.base]
-            if current.unit != change.unit:
+            if current.unit != change.unit or id(current) not in position:
                 continue
-            between = group[group.index(current) + 1: i]
+            between = group[position[id(current)] + 1: i]
             previous = next((c for c in between if c.kind == ClaimKind.AMOUNT and c.other_year), None)
             following = group[i + 1] if i + 1 < len(group) else None
             checked += 1
@@ -165,8 +174,9 @@ def change_parts(ctx: Context) -> None:
     d = ctx.disclosure
     checked = 0
     for section in d.narrative:
+        on_line = claims_by_line(section)
         for paragraph in section.paragraphs:
-            claims = [c for c in section.claims if c.location.line == paragraph.location.line]
+            claims = on_line.get(paragraph.location.line, [])
             changes = [c for c in claims if c.kind == ClaimKind.CHANGE_AMOUNT and _money(c)]
             if len(changes) < 3:
                 continue

@@ -12,7 +12,7 @@ from ...model import Claim, ClaimKind, Direction, DocumentKind, Evidence, Severi
 from ...model.tolerance import half_unit
 from ..context import Context, Skip, claim_evidence, fmt, place
 from ..engine import rule
-from ..subjects import MONEY_UNITS, Sentence, claim_wan, sentences
+from ..subjects import MONEY_UNITS, Sentence, claim_wan, claims_by_line, sentences
 
 HUNDRED = Decimal(100)
 
@@ -57,11 +57,10 @@ def stated_rates(ctx: Context) -> None:
                 continue
             if i and claims[i - 1].kind == ClaimKind.CHANGE_AMOUNT:
                 continue
-            before = claims[:i]
-            previous = next((c for c in reversed(before) if _money(c) and c.other_year), None)
-            current = next((c for c in reversed(before) if _money(c) and not c.other_year), None)
-            if previous is None or current is None:
+            pair = _stated_pair(sentence, i)
+            if pair is None:
                 continue
+            previous, current = pair
             checked += 1
             a, b = claim_wan(previous), claim_wan(current)
             evidence = [claim_evidence(previous), claim_evidence(current), claim_evidence(rate)]
@@ -88,6 +87,29 @@ def stated_rates(ctx: Context) -> None:
         raise Skip("情况说明中没有同时给出上年数、本年数与增减率的表述")
 
 
+def _stated_pair(sentence: Sentence, index: int) -> tuple[Claim, Claim] | None:
+    """The previous and the current amount a rate compares: the two claims right before it, one
+    of another year and one of this, neither in brackets, and the previous one of the kind the
+    rate names (比…执行数 against an 执行数, 比…预算 against a 预算数)."""
+    if index < 2:
+        return None
+    first, second, rate = sentence.claims[index - 2], sentence.claims[index - 1], sentence.claims[index]
+    if not (_money(first) and _money(second)) or first.other_year == second.other_year:
+        return None
+    if _bracketed(sentence.text, sentence.at(first)) or _bracketed(sentence.text, sentence.at(second)):
+        return None
+    previous, current = (first, second) if first.other_year else (second, first)
+    if ("执行" in rate.subject) != ("执行" in previous.subject) and "预算" in rate.subject:
+        return None
+    return previous, current
+
+
+def _bracketed(text: str, at: int) -> bool:
+    """Whether position `at` stands inside brackets (a remark, not the statement's figure)."""
+    before = text[:at]
+    return sum(before.count(c) for c in "（(") > sum(before.count(c) for c in "）)")
+
+
 def _rate_fits(ctx: Context, previous: Claim, current: Claim, rate: Claim) -> bool:
     """The printed rate is (current − previous) / previous, allowing for the rounding of both
     amounts and of the rate itself."""
@@ -110,9 +132,10 @@ def _direction_words(text: str) -> tuple[bool, bool]:
     """Whether the text says up, and whether it says down (未增加, 不再减少 say neither)."""
     spec = _spec()
     negated = re.compile("(" + "|".join(spec["negations"]) + ")$")
+    text = re.sub(spec["other_year_clause"], "", re.sub(spec["purpose"], "", text))
 
     def says(words: list[str]) -> bool:
-        return any(not negated.search(text[max(0, m.start() - 2):m.start()])
+        return any(not negated.search(text[max(0, m.start() - 3):m.start()])
                    for word in words for m in re.finditer(word, text))
 
     return says(spec["increase_words"]), says(spec["decrease_words"])
@@ -127,10 +150,12 @@ def reasons(ctx: Context) -> None:
     checked = 0
     for sentence in _with_following(ctx):
         change, text, paragraph = sentence
-        match = pattern.match(text)
+        match = pattern.search(text)
         if match is None:
             continue
         reason = match.group("reason")
+        if not re.match(spec["reason_items"], reason):
+            reason = re.split("[；;]", reason)[0]
         up, down = _direction_words(reason)
         checked += 1
         opposite = down and not up if change.direction == Direction.INCREASE else up and not down
@@ -159,8 +184,9 @@ def _with_following(ctx: Context):
     the reason follows the last figure of a change statement, in its sentence or the next."""
     reach = int(_spec()["reason_reach"])
     for section in ctx.disclosure.narrative:
+        on_line = claims_by_line(section)
         for paragraph in section.paragraphs:
-            claims = [c for c in section.claims if c.location.line == paragraph.location.line and c.offset is not None]
+            claims = on_line.get(paragraph.location.line, [])
             for i, claim in enumerate(claims):
                 if not _moves(claim):
                     continue
@@ -204,7 +230,7 @@ def contradictory_changes(ctx: Context) -> None:
                            f"{fmt(change.value)} {change.unit}，上年将为负数，不可能",
                            [claim_evidence(current), claim_evidence(change)], expected=now, actual=moved, unit="万元")
             if current.figure:
-                stated.setdefault(f"{current.figure}:{now}", []).append(change)
+                stated.setdefault(f"{_same_total(d, current.figure)}:{now}:{_base(d, change)}", []).append(change)
     for changes in stated.values():
         values = {claim_wan(c) * (-1 if c.direction == Direction.DECREASE else 1) for c in changes}
         if len(values) > 1 and max(values) - min(values) > sum(half_unit(c.value) for c in changes):
@@ -214,6 +240,21 @@ def contradictory_changes(ctx: Context) -> None:
                 [claim_evidence(c) for c in changes], unit=first.unit)
     if not checked:
         raise Skip("情况说明中没有本年金额与增减额同句的表述，也没有“增加持平”之类的说法")
+
+
+def _same_total(d, figure: str) -> str:
+    """收入总计 and 支出总计 are one amount when the document balances: their changes must agree."""
+    income, expenditure = d.figures.get("total_income"), d.figures.get("total_expenditure")
+    balanced = income is not None and expenditure is not None and income.value == expenditure.value
+    return "totals" if balanced and figure in ("total_income", "total_expenditure") else figure
+
+
+def _base(d, change: Claim) -> str:
+    """What a change is measured against, as a key: 上年, 上年执行数, 年初预算 …"""
+    text = re.sub("(增加|减少|增长|下降|了|比|较|与|同|相比|同期|度)", "", change.subject)
+    if d.meta.year:
+        text = text.replace(f"{d.meta.year - 1}年", "上年")
+    return text.replace("预算数", "预算").strip("，,、 ")
 
 
 def _compared(sentence: Sentence, index: int) -> Claim | None:
@@ -232,7 +273,9 @@ def _compared(sentence: Sentence, index: int) -> Claim | None:
 @rule("NARR-011")
 def final_outcome(ctx: Context) -> None:
     """Final accounts: "完成年初预算的 X%" = 决算 / 预算, "决算数小于预算数" against the two
-    amounts, and no completion rate of a budget of 0."""
+    amounts, and no completion rate of a budget of 0. The budget, the actual and the rate stand
+    in one sentence; the wording follows the actual in that sentence or opens the next one, so
+    a sub-item's words are never read against the whole's amounts."""
     d = ctx.disclosure
     if d.meta.kind != DocumentKind.FINAL_ACCOUNT:
         raise Skip("不是决算")
@@ -240,26 +283,41 @@ def final_outcome(ctx: Context) -> None:
     budget_word, actual_word = re.compile(spec["final_budget"]), re.compile(spec["final_actual"])
     wording, completion = re.compile(spec["final_wording"]), re.compile(spec["completion"])
     checked = 0
-    for section in d.narrative:
-        for paragraph in section.paragraphs:
-            claims = [c for c in section.claims if c.location.line == paragraph.location.line and c.offset is not None]
-            budget = actual = None
-            for claim in claims:
-                if _money(claim) and budget_word.search(claim.subject):
-                    budget, actual = claim, None
-                elif _money(claim) and actual_word.search(claim.subject) and budget is not None:
-                    actual = claim
-                elif claim.kind in (ClaimKind.PERCENT, ClaimKind.SHARE) and completion.search(claim.subject) and \
-                        budget is not None and actual is not None:
+    listed = list(sentences(d))
+    for index, sentence in enumerate(listed):
+        budget = actual = None
+        pair: tuple[Claim, Claim] | None = None  # the sentence's first budget and actual
+        for claim in sentence.claims:
+            if _money(claim) and budget_word.search(claim.subject):
+                budget, actual = claim, None
+            elif _money(claim) and actual_word.search(claim.subject) and budget is not None:
+                actual = claim
+                pair = pair or (budget, actual)
+            elif claim.kind in (ClaimKind.PERCENT, ClaimKind.SHARE) and budget is not None and actual is not None:
+                said = completion.search(claim.subject)
+                if said and _same_budget(said.group(1), budget.subject):
                     checked += 1
                     _completion(ctx, budget, actual, claim)
-            if budget is not None and actual is not None:
-                said = wording.search(paragraph.text, actual.offset or 0)
-                if said:
-                    checked += 1
-                    _comparison(ctx, budget, actual, said, paragraph)
+                budget = actual = None  # the next rate needs amounts of its own
+        if pair is None:
+            continue
+        budget, actual = pair
+        rest = sentence.text[sentence.at(actual):]
+        said = wording.search(rest)
+        if said is None and index + 1 < len(listed):
+            said = wording.match(listed[index + 1].text.strip())
+        if said is not None:
+            checked += 1
+            _comparison(ctx, budget, actual, said, sentence.paragraph)
     if not checked:
         raise Skip("决算说明中没有“年初预算…决算…”的表述")
+
+
+def _same_budget(rate_word: str | None, budget_subject: str) -> bool:
+    """"完成年初预算的" is read against a 年初预算 amount, "完成调整预算的" against a 调整预算."""
+    if rate_word in ("调整",):
+        return "调整" in budget_subject
+    return "调整" not in budget_subject
 
 
 def _completion(ctx: Context, budget: Claim, actual: Claim, rate: Claim) -> None:
@@ -284,10 +342,12 @@ _SAYS = {"大于": 1, "高于": 1, "超过": 1, "小于": -1, "低于": -1, "等
 def _comparison(ctx: Context, budget: Claim, actual: Claim, said: re.Match[str], paragraph) -> None:
     planned, spent = claim_wan(budget), claim_wan(actual)
     allowed = half_unit(budget.value) + half_unit(actual.value)
-    if said.group("roughly"):
+    roughly = bool(said.group("roughly"))
+    if roughly:  # “基本持平” is vague: only a clear difference is worth a word
         allowed += abs(planned) * Decimal(_spec()["roughly_equal"])
     real = 0 if abs(spent - planned) <= allowed else (1 if spent > planned else -1)
     if real != _SAYS.get(said.group("word") or "等于"):
         ctx.report(f"情况说明{place(paragraph.location)}：年初预算 {fmt(budget.value)}、决算 {fmt(actual.value)} {actual.unit}，"
                    f"文中却说“{said.group(0)}”",
-                   [claim_evidence(budget), claim_evidence(actual)], expected=planned, actual=spent, unit="万元")
+                   [claim_evidence(budget), claim_evidence(actual)], expected=planned, actual=spent, unit="万元",
+                   severity=Severity.WARNING if roughly else None)

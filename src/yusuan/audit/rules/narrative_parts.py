@@ -69,12 +69,25 @@ def _readings(sentence: Sentence, begin: int) -> list[list[Claim]]:
     short parts, "；" closing it)."""
     not_a_part = re.compile(_spec()["not_a_part"])
     readings = []
-    coarse = _segments(sentence.text, begin, "；;")
+    coarse = _before_sub_list(sentence, _segments(sentence.text, begin, "；;"), anywhere=False)
     readings.append([p for p in (_part(sentence, piece, not_a_part) for piece in coarse) if p])
     first = coarse[0] if coarse else (begin, len(sentence.text))
-    fine = _segments(sentence.text[:first[1]], first[0], "，,、；;")
+    fine = _before_sub_list(sentence, _segments(sentence.text[:first[1]], first[0], "，,、；;"), anywhere=True)
     readings.append([p for p in (_part(sentence, piece, not_a_part) for piece in fine) if p])
     return [r for r in readings if len(r) >= 2]
+
+
+def _before_sub_list(sentence: Sentence, pieces: list[tuple[int, int]], anywhere: bool) -> list[tuple[int, int]]:
+    """The pieces up to the first that opens a list of its own (其中：…, 主要用于…, 包括…, 与上年
+    数分别为…): what follows breaks down one part, or is another list, not the whole's parts. A
+    short piece (split at "，") opens one wherever the word stands; a long one (split at "；")
+    only when it starts with it — its own clauses may break its part down."""
+    sub_list = re.compile(_spec()["sub_list"])
+    for i, (start, end) in enumerate(pieces):
+        text = sentence.text[start:end].strip()
+        if (sub_list.search(text) if anywhere else sub_list.match(text)):
+            return pieces[:i]
+    return pieces
 
 
 @rule("NARR-010")
@@ -107,13 +120,16 @@ def parts_of_a_whole(ctx: Context) -> None:
         if best is None:
             continue
         parts, total = best
+        # more than the whole is certain only when nothing in the sentence breaks a part down
         over = total > target
+        nested = bool(re.search(_spec()["sub_list"], sentence.text[match.end():]))
         names = "、".join(f"{_name(p)}{fmt(p.value)}" for p in parts)
         ctx.report(f"情况说明{place(whole.location)}：{whole.subject.strip()}{fmt(whole.value)} {whole.unit}，其中所列"
                    f"{names}，合计 {fmt(total)} 万元，{'超过' if over else '少于'}总额 {fmt(abs(total - target))} 万元"
                    + ("" if over else "（如并未列全可忽略）"),
                    [claim_evidence(whole), *(claim_evidence(p) for p in parts)],
-                   severity=None if over else Severity.WARNING, expected=target, actual=total, unit="万元")
+                   severity=None if over and not nested else Severity.WARNING, expected=target, actual=total,
+                   unit="万元")
     if not checked:
         raise Skip("情况说明中没有“总额，其中：各项金额”的表述")
 

@@ -76,7 +76,10 @@ def unmatched(ctx: Context) -> None:
             for opening, where, _ in (s for s in stack if s[2] < index - WRAP_LINES):
                 _unclosed(ctx, opening, where, closing_of)
             stack = [s for s in stack if s[2] >= index - WRAP_LINES]
-            for ch in paragraph.text:
+            markers = {m.end() - 1 for m in re.finditer(spec["list_marker"], paragraph.text)}
+            for at, ch in enumerate(paragraph.text):
+                if at in markers:
+                    continue  # "1)负责…": a list marker, not half of a pair
                 if ch in closing_of:
                     stack.append((ch, paragraph, index))
                 elif ch in closing_of.values():
@@ -153,9 +156,10 @@ def wrong_year(ctx: Context) -> None:
     final = meta.kind == DocumentKind.FINAL_ACCOUNT
     allowed = {year - 1, year} if final else {year - 1}
     expected = f"{year - 1} 年或本年度（{year} 年）预算" if final else f"{year - 1} 年"
+    reach = int(_patterns()["comparison_reach"])
     for paragraph, match, excerpt in _matches(ctx, "comparison"):
-        compared = int(match.group(2))
-        if compared not in allowed:
+        compared = int(match.group("year") or match.group("year2"))
+        if compared not in allowed and compared >= year - reach:
             ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：{year} 年{_kind(final)}应与 {expected}比较，"
                        f"这里写的是 {compared} 年", [_evidence(paragraph, excerpt)])
     for paragraph, match, excerpt in _matches(ctx, "as_of"):
@@ -165,7 +169,7 @@ def wrong_year(ctx: Context) -> None:
             fits = stated == year if year_end else stated in (year, year + 1)
             should = f"{year} 年末"
         else:
-            fits = stated == year - 1 or (stated == year and month is not None and int(month) <= 3)
+            fits = stated == year - 1 or (stated == year and month is not None and int(month) <= 6)
             should = f"{year - 1} 年（编制预算时）"
         if not fits:
             ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：{year} 年{_kind(final)}所述情况应截至 {should}，"
@@ -179,8 +183,9 @@ def _kind(final: bool) -> str:
 @rule("TEXT-006")
 def repeated_words(ctx: Context) -> None:
     words = set(_patterns()["reduplications"])
+    forms = re.compile(_patterns()["repeated_words"])
     for paragraph, match, excerpt in _matches(ctx, "repeated"):
-        if match.group(0) not in words:
+        if match.group(0) not in words and not forms.match(match.group(1)):
             ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：“{match.group(1)}”连写了两次",
                        [_evidence(paragraph, excerpt)])
 
