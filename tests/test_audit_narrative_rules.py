@@ -170,3 +170,15 @@ def test_reasons_that_state_purposes_other_years_or_negations_say_no_direction()
                   "基本支出50.00万元，比上年减少1.00万元，主要原因是人员退休；项目支出30.00万元，比上年增加5.00万元。"):
         assert found(narrative(clean), "NARR-008") == [], clean
     assert len(found(narrative("公用经费5.00万元，比上年减少1.00万元，原因是经费增加。"), "NARR-008")) == 1
+
+
+def test_the_amount_stated_with_a_project_count_against_the_projects():
+    from synthetic import project
+
+    def stated(text: str):
+        d = document(narrative=[text], projects=[project("信息化建设经费", "10.00"), project("公开招聘经费", "5.00")])
+        return found(d, "NARR-012")
+
+    assert stated("纳入绩效目标管理的二级项目2个，共计金额15.00万元。") == []
+    planted = stated("纳入绩效目标管理的二级项目2个，共计金额25.00万元。")
+    assert [(f.expected, f.actual) for f in planted] == [(Decimal("15.00"), Decimal("25.00"))]
