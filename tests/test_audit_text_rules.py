@@ -114,3 +114,17 @@ def test_words_that_look_like_defects_but_are_not():
     for rule, texts in clean.items():
         for text in texts:
             assert found(narrative(text), rule) == [], (rule, text)
+
+
+def test_a_document_speaking_in_the_other_scope():
+    from yusuan.model import DocumentScope
+
+    def scoped(scope, text):
+        d = narrative(text)
+        d.meta.scope = scope
+        return [f.severity for f in found(d, "TEXT-010")]
+
+    assert scoped(DocumentScope.UNIT, "本部门2024年收入预算100.00万元。") == [Severity.WARNING]
+    assert scoped(DocumentScope.UNIT, "本单位2024年收入预算100.00万元。") == []
+    assert scoped(DocumentScope.DEPARTMENT, "本单位2024年收入预算100.00万元。") == [Severity.NOTICE]
+    assert scoped(DocumentScope.DEPARTMENT, "部门预算包括局机关本级预算和9个局属单位预算。") == []

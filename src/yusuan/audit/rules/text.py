@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...catalogue import column_name, data
-from ...model import DocumentKind, Evidence, Paragraph, Severity
+from ...model import DocumentKind, DocumentScope, Evidence, Paragraph, Severity
 from ..context import Context, Skip, cell, place, table_name
 from ..engine import rule
 
@@ -32,10 +32,7 @@ def _evidence(paragraph: Paragraph, excerpt: str) -> Evidence:
 
 def _matches(ctx: Context, key: str) -> Iterator[tuple[Paragraph, re.Match[str], str]]:
     """(paragraph, match, quoted context) for every match of a catalogue pattern in the narrative."""
-    pattern = re.compile(_patterns()[key])
-    for paragraph in _paragraphs(ctx):
-        for match in pattern.finditer(paragraph.text):
-            yield paragraph, match, _quote(paragraph.text, match.start(), match.end())
+    yield from _matches_pattern(ctx, _patterns()[key])
 
 
 @rule("TEXT-001")
@@ -239,3 +236,31 @@ def table_notes(ctx: Context) -> None:
                            f"而本表是{own}的表：注释可能是从别的表抄来的", [evidence])
     if not checked:
         raise Skip("表格下没有注释")
+
+
+@rule("TEXT-010")
+def scope_words(ctx: Context) -> None:
+    """A 单位 document that calls itself 本部门 (a warning: the unit is not the department), or a
+    部门 document that calls itself 本单位 (a notice: common, but the scope is the department and
+    all its units). One finding per document, with the count and the first place."""
+    scope = ctx.disclosure.meta.scope
+    if scope is None:
+        raise Skip("未识别到文件是部门还是单位的预算（决算）")
+    words = data("narrative.toml")["scope_words"]
+    other = words["department"] if scope == DocumentScope.UNIT else words["unit"]
+    found = list(_matches_pattern(ctx, other))
+    if not found:
+        return
+    paragraph, match, excerpt = found[0]
+    own = "单位" if scope == DocumentScope.UNIT else "部门"
+    ctx.report(f"本文件是{own}{'预算' if ctx.disclosure.meta.kind == DocumentKind.BUDGET else '决算'}，情况说明却有 "
+               f"{len(found)} 处以“{match.group(0)}”等{'部门' if own == '单位' else '单位'}口吻表述（如{place(paragraph.location)}"
+               f"「{excerpt}」）", [_evidence(paragraph, excerpt)],
+               severity=Severity.WARNING if scope == DocumentScope.UNIT else Severity.NOTICE)
+
+
+def _matches_pattern(ctx: Context, pattern: str) -> Iterator[tuple[Paragraph, re.Match[str], str]]:
+    compiled = re.compile(pattern)
+    for paragraph in _paragraphs(ctx):
+        for match in compiled.finditer(paragraph.text):
+            yield paragraph, match, _quote(paragraph.text, match.start(), match.end())
