@@ -128,3 +128,12 @@ def test_a_document_speaking_in_the_other_scope():
     assert scoped(DocumentScope.UNIT, "本单位2024年收入预算100.00万元。") == []
     assert scoped(DocumentScope.DEPARTMENT, "本单位2024年收入预算100.00万元。") == [Severity.NOTICE]
     assert scoped(DocumentScope.DEPARTMENT, "部门预算包括局机关本级预算和9个局属单位预算。") == []
+
+
+def test_the_last_sentence_before_a_heading_without_its_full_stop():
+    def ended(last: str):
+        return found(narrative("一、部门主要职能", f"负责全区就业工作，{last}", "二、部门机构设置", "本部门共有内设机构5个。"),
+                     "TEXT-011")
+    assert len(ended("针对案件审理中发现的问题提出司法建议")) == 1
+    assert ended("针对案件审理中发现的问题提出司法建议。") == []
+    assert found(narrative("一、机构", "3 上海市普陀区国库收付中心 预算不单列，并入本级", "二、说明", "无。"), "TEXT-011") == []

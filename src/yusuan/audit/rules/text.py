@@ -264,3 +264,21 @@ def _matches_pattern(ctx: Context, pattern: str) -> Iterator[tuple[Paragraph, re
     for paragraph in _paragraphs(ctx):
         for match in compiled.finditer(paragraph.text):
             yield paragraph, match, _quote(paragraph.text, match.start(), match.end())
+
+
+@rule("TEXT-011")
+def unfinished_sentences(ctx: Context) -> None:
+    """A section whose last sentence runs into the next heading without its full stop — the
+    place where deleted or truncated text most often shows."""
+    spec = data("narrative.toml")["unfinished"]
+    ends, table_like = re.compile(spec["ends"]), re.compile(spec["table_like"])
+    sections = [s for s in ctx.disclosure.narrative if s.paragraphs]
+    if len(sections) < 2:
+        raise Skip("情况说明没有分节，无法判断句末")
+    for section, following in zip(sections, sections[1:], strict=False):
+        last = section.paragraphs[-1]
+        text = last.text.strip()
+        if len(text) < spec["min_length"] or "，" not in text or ends.search(text) or table_like.search(text):
+            continue
+        ctx.report(f"情况说明{place(last.location)}「…{text[-24:]}」之后直接是标题“{following.heading[:20]}”，句末缺少标点",
+                   [_evidence(last, text[-24:])])
