@@ -246,3 +246,17 @@ def test_lines_by_function_code_agree_between_income_and_expenditure_tables():
     assert found(document(coded("income", "100.00"), coded("expenditure", "100.00")), "XTAB-005") == []
     missing = found(document(coded("income", "100.00"), coded("expenditure", "100.00", extra=True)), "XTAB-005")
     assert [(f.severity, "2299999" in f.message) for f in missing] == [(Severity.WARNING, True)]
+
+
+def test_cost_indicators_together_above_the_project_amount():
+    from yusuan.model import Indicator, Location
+
+    def costs(*values: str):
+        t = target("防水改造", "100.00", Unit.WAN)
+        t.indicators = [Indicator("成本指标", "经济成本", f"费用{i}", f"≤{v}万元", Location("synthetic.txt", 90 + i),
+                                  operator="≤", number=Decimal(v), unit="万元") for i, v in enumerate(values)]
+        return [f.actual for f in found(document(performance=[t]), "PERF-003")]
+
+    assert costs("60", "50") == [Decimal("110")]
+    assert costs("60", "40") == []
+    assert costs("100", "60", "40") == []  # 100 is the total of the other two

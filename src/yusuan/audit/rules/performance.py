@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from difflib import SequenceMatcher
 
 from ...catalogue import data
-from ...model import Evidence, Pairing, Severity
+from ...model import Evidence, Indicator, Pairing, PerformanceTarget, Severity
 from ...model.money import Unit, convert
 from ...model.text import compact, normal_name
-from ..context import Context, Skip, unit_slip
+from ..context import Context, Skip, fmt, unit_slip
 from ..engine import rule
 from ..subjects import (
     paired_amounts,
@@ -96,6 +97,7 @@ def cost_indicators(ctx: Context) -> None:
         if amount_printed is None:
             continue
         amount = convert(amount_printed, target.unit or Unit.WAN, Unit.WAN)
+        costs: list[tuple[Indicator, Decimal]] = []
         for indicator in target.indicators:
             labels = f"{indicator.level1 or ''}{indicator.level2 or ''}{indicator.name}"
             if "成本" not in labels or indicator.number is None or not _MONEY_UNIT.match(indicator.unit or ""):
@@ -103,13 +105,36 @@ def cost_indicators(ctx: Context) -> None:
             if _VALUE_AS_NAME.match(indicator.name):
                 continue  # the name cell holds a value: the row was not read reliably
             cost = convert(indicator.number, Unit(indicator.unit), Unit.WAN)
+            if indicator.operator not in ("≥", ">"):  # a floor is not a cost to add up
+                costs.append((indicator, cost))
             if cost > amount * (1 + ctx.meta.slack_ratio) and not unit_slip(cost, amount):
                 ctx.report(f"项目「{target.name}」的成本指标「{indicator.name}」为 {indicator.value_text}，"
-                           f"高于项目资金 {amount} 万元",
-                           [Evidence(f"绩效目标表 · {indicator.name}", indicator.location, indicator.number,
-                                     indicator.unit, "project_performance", target.name),
-                            target_evidence(target)],
+                           f"高于项目资金 {amount} 万元", [_indicator_evidence(target, indicator), target_evidence(target)],
                            expected=amount, actual=cost, unit="万元")
+        _summed_costs(ctx, target, amount, costs)
+
+
+def _indicator_evidence(target: PerformanceTarget, indicator: Indicator) -> Evidence:
+    return Evidence(f"绩效目标表 · {indicator.name}", indicator.location, indicator.number, indicator.unit,
+                    "project_performance", target.name)
+
+
+def _summed_costs(ctx: Context, target: PerformanceTarget, amount: Decimal,
+                  costs: list[tuple[Indicator, Decimal]]) -> None:
+    """Cost indicators each within the project's money but together above it. A cost that is
+    the sum of the others is their total, not another cost: then nothing is summed."""
+    if len(costs) < 2 or any(cost > amount * (1 + ctx.meta.slack_ratio) for _, cost in costs):
+        return  # each one above the amount is reported on its own
+    values = [cost for _, cost in costs]
+    total = sum(values, Decimal(0))
+    if any(abs(v - (total - v)) <= amount * ctx.meta.slack_ratio for v in values):
+        return
+    if total > amount * (1 + ctx.meta.slack_ratio):
+        names = "、".join(f"{i.name} {i.value_text}" for i, _ in costs[:4])
+        ctx.report(f"项目「{target.name}」的成本指标合计 {fmt(total)} 万元（{names}{' 等' if len(costs) > 4 else ''}），"
+                   f"高于项目资金 {amount} 万元", [*(_indicator_evidence(target, i) for i, _ in costs),
+                                                target_evidence(target)],
+                   expected=amount, actual=total, unit="万元")
 
 
 @rule("PERF-004")
