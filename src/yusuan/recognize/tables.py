@@ -65,7 +65,10 @@ def build_table(block: TableBlock, doc_year: int | None, doc_unit: Unit | None) 
         labelled = [r for r in table.rows if r.label and r.role != RowRole.TOTAL]
         table.empty_by_design = says_empty(table.notes) or not labelled
     if not block.kind.two_sided:
-        _realign(table)
+        # a row printing every cell of its header lost none: if no placement makes it add up,
+        # the imbalance is the document's, not a collapse of empty cells
+        whole = {line.line for line in data_rows if line.cells is not None and len(line.cells) >= len(columns)}
+        _realign(table, whole)
     return table
 
 
@@ -355,7 +358,7 @@ def _block_sides(spans: list[range], header_rows: list[Line], lines: list[Line],
     return sides
 
 
-def _realign(table: Table) -> None:
+def _realign(table: Table, whole: set[int]) -> None:
     keys = table.columns
     rules = realigner.applicable(identities(), keys)
     if not rules or not table.rows:
@@ -369,6 +372,8 @@ def _realign(table: Table) -> None:
     for row, outcome in zip(items, outcomes, strict=True):
         if outcome.status == Alignment.OK or row.exact:
             continue  # exact cells are never moved: a row that does not add up is the document's
+        if outcome.status == Alignment.UNBALANCED and row.location.line in whole:
+            continue  # printed whole and no placement adds up: the document's own imbalance
         row.flags.append(RowFlag(outcome.status.value))
         if outcome.status == Alignment.REALIGNED:
             row.values = {k: v for k, v in zip(keys, outcome.vector, strict=True) if v is not None}
