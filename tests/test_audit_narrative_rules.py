@@ -182,3 +182,25 @@ def test_the_amount_stated_with_a_project_count_against_the_projects():
     assert stated("纳入绩效目标管理的二级项目2个，共计金额15.00万元。") == []
     planted = stated("纳入绩效目标管理的二级项目2个，共计金额25.00万元。")
     assert [(f.expected, f.actual) for f in planted] == [(Decimal("15.00"), Decimal("25.00"))]
+
+
+def test_lines_named_by_their_code_in_brackets_against_the_fiscal_table_of_their_section():
+    from synthetic import row, table
+
+    def explained(amount: str):
+        fiscal = table("fiscal_expenditure", ["total"], [
+            row("合计", 30, role="total", total="7970.38"),
+            row("小学教育", 31, code="2050202", total="7970.38")])
+        everything = table("expenditure", ["total"], [
+            row("合计", 40, role="total", total="9256.09"),
+            row("小学教育", 41, code="2050202", total="9256.09")])
+        lines = ["（四）高等学校财政拨款支出决算表说明",
+                 f"1.小学教育（2050202），2023年度决算数为{amount}万元，比2022年度决算数增长0.39%。"]
+        d = document(fiscal, everything, narrative=lines, year=2023)
+        d.meta.kind = DocumentKind.FINAL_ACCOUNT
+        return found(d, "NARR-006")
+
+    assert explained("7970.38") == []  # the fiscal table's line, not the all-funds one
+    planted = explained("7070.38")
+    assert [(f.expected, f.actual) for f in planted] == [(Decimal("7970.38"), Decimal("7070.38"))]
+    assert "小学教育（2050202）" in planted[0].message

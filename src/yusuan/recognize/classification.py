@@ -19,7 +19,10 @@ from ..model.text import compact
 def link_classification_claims(disclosure: Disclosure) -> None:
     spec = data("narrative.toml")["classification_claim"]
     path_pattern = re.compile(spec["path"])
-    codes = _codes_by_path([t for k in spec["tables"] for t in disclosure.tables_of(k)])
+    tables = [t for k in spec["tables"] for t in disclosure.tables_of(k)]
+    codes = _codes_by_path(tables)
+    known = {row.code for table in tables for row in table.rows if row.code}
+    coded_pattern = re.compile(spec["coded_path"])
     for section in disclosure.narrative:
         on_line: dict[int | None, list] = {}
         for claim in section.claims:
@@ -28,6 +31,7 @@ def link_classification_claims(disclosure: Disclosure) -> None:
         for paragraph in section.paragraphs:
             matches = list(path_pattern.finditer(paragraph.text))
             if not matches:
+                _link_coded(paragraph.text, coded_pattern, on_line.get(paragraph.location.line, []), known)
                 continue
             claims = [c for c in on_line.get(paragraph.location.line, []) if c.location == paragraph.location]
             for match in matches:
@@ -40,6 +44,18 @@ def link_classification_claims(disclosure: Disclosure) -> None:
                     if match.end() <= (claim.offset or 0) < stop:
                         claim.classification = path
                         claim.code = codes.get(path)
+
+
+def _link_coded(text: str, pattern: re.Pattern[str], claims: list, known: set[str]) -> None:
+    """Lines naming a classification line by its code in brackets: each following claim, up to
+    the next such name, is about that code (when the tables list it)."""
+    matches = [m for m in pattern.finditer(text) if m.group(2) in known]
+    for i, match in enumerate(matches):
+        stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        for claim in claims:
+            if match.end() <= (claim.offset or 0) < stop:
+                claim.classification = (compact(match.group(1)).lstrip(".．、:："),)
+                claim.code = match.group(2)
 
 
 def _codes_by_path(tables: list[Table]) -> dict[tuple[str, ...], str]:

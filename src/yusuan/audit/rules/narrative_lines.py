@@ -19,20 +19,27 @@ def classification_lines(ctx: Context) -> None:
     spec = data("narrative.toml")["classification_claim"]
     amount = re.compile(spec["amount"])
     rows = _rows_by_code([t for k in spec["tables"] for t in d.tables_of(k)])
+    fiscal = _rows_by_code([t for k in spec["fiscal_tables"] for t in d.tables_of(k)])
+    scope = re.compile(spec["fiscal_scope"])
+    headings = {id(c): s.heading for s, c in d.claims()}
     linked = [c for c in money_claims(d) if c.classification]
     if not linked:
         raise Skip("情况说明中没有逐项列出功能分类科目金额的表述")
     compared = 0
     for claim in linked:
         subject = re.sub(r"^.*[（(](类|款|项)[)）]", "", compact(claim.subject))  # words after the path
-        if not amount.match(subject) or claim.code not in rows:
+        # a section about 财政拨款 spending is read against the fiscal tables only, never against
+        # spending from all funds
+        lines = fiscal if scope.search(headings.get(id(claim), "")) else rows
+        if not amount.match(subject) or claim.code not in lines:
             continue
-        table, row = rows[claim.code]
+        table, row = lines[claim.code]
         column = "total" if "total" in row.values else next((c for c in table.columns if c in row.values), None)
         if column is None or unit_slip(claim_wan(claim), in_wan(cell(table, row, column))):
             continue
         compared += 1
-        path = "".join(f"{name}（{level}）" for name, level in zip(claim.classification, "类款项", strict=False))
+        path = (f"{claim.classification[0]}（{claim.code}）" if len(claim.classification) == 1 else
+                "".join(f"{name}（{level}）" for name, level in zip(claim.classification, "类款项", strict=False)))
         expected = cell(table, row, column)
         # less than one unit of the last printed digit: cut off instead of rounded — worth a
         # look, not an error
