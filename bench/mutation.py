@@ -30,6 +30,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from yusuan.audit import audit
+from yusuan.catalogue import data
 from yusuan.model import AuditReport, Disclosure, DocumentKind, Severity
 from yusuan.model.layout import Layout, Line
 from yusuan.readers import read_layout
@@ -247,13 +248,16 @@ REASON = re.compile(r"(增加|减少|增长|下降)[^。]{0,30}?原因(?:是|为
 
 
 def reason_sites(doc: Document) -> Iterator[Mutation]:
-    """A change whose reason names the same direction once: the reason's word flipped."""
+    """A change whose reason names a direction once, and no other direction word: the reason's
+    word flipped (a reason with words both ways would not contradict its change plainly)."""
+    words = data("narrative.toml")["changes"]
+    every = [*words["increase_words"], *words["decrease_words"]]
     for position, line in _narrative_lines(doc):
         for match in REASON.finditer(line.text):
             change, reason = match.group(1), match.group(2)
             same = _UP if change in ("增加", "增长") else _DOWN
             other = _DOWN if same == _UP else _UP
-            if reason.count(same) != 1 or other in reason:
+            if reason.count(same) != 1 or sum(reason.count(w) for w in every) != 1:
                 continue
             at = match.start(2) + reason.index(same)
             yield Mutation("reason_flip", f"第{line.line}行 原因中的“{same}”→“{other}”",
