@@ -140,7 +140,8 @@ def test_project_counts_against_the_project_table():
     planted = counted("我部门支出项目共3个，支出总额15.00万元。")
     assert [(f.severity, f.expected, f.actual) for f in planted] == [(Severity.WARNING, Decimal(2), Decimal(3))]
     assert counted("我部门支出项目共2个，支出总额15.00万元。") == []
-    assert counted("其中预算支出100万元及100万元以上项目0个。") == []
+    assert counted("其中100万元以上支出项目0个。") == []  # a subset: the pattern matches, 其中/以上 exclude it
+    assert counted("本年新增支出项目共1个。") == []
 
 
 def test_a_reason_introduced_by_its_direction_word():
@@ -204,3 +205,14 @@ def test_lines_named_by_their_code_in_brackets_against_the_fiscal_table_of_their
     planted = explained("7070.38")
     assert [(f.expected, f.actual) for f in planted] == [(Decimal("7970.38"), Decimal("7070.38"))]
     assert "小学教育（2050202）" in planted[0].message
+
+
+def test_lists_that_end_in_a_total_a_remark_or_the_next_whole_are_not_parts():
+    for clean in ("2024年收入预算总额1234.56万元，其中：一般公共预算拨款收入1234.56万元；支出预算总额1234.56万元，全部为基本支出。",
+                  "收入预算1000万元，其中：财政拨款300万元、事业收入700万元，合计1000万元。",
+                  "政府采购预算140万元，其中：货物类100万元，服务类40万元，面向中小企业预留100万元。",
+                  "公用经费100万元，其中：会议费50万元，差旅费50万元，人均5万元。",
+                  "支出预算1000万元，其中：基本支出600万元，项目支出400万元，另有上年结转300万元。",
+                  "“三公”经费预算10.00万元，其中：因公出国（境）费0.00万元，公务接待费2.00万元，公务用车购置及运行费8.00万元"
+                  "（其中：公务用车购置费0.00万元，公务用车运行费8.00万元）。"):
+        assert found(narrative(clean), "NARR-010") == [], clean

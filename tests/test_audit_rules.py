@@ -260,3 +260,34 @@ def test_cost_indicators_together_above_the_project_amount():
     assert costs("60", "50") == [Decimal("110")]
     assert costs("60", "40") == []
     assert costs("100", "60", "40") == []  # 100 is the total of the other two
+
+
+def test_lines_by_code_are_not_compared_when_the_tables_cover_different_money():
+    def coded(kind: str, total: str, housing: str):
+        return table(kind, ["total"], [row("合计", 20, role="total", total=total),
+                                       row("一般公共服务支出", 21, code="201", total="45.00"),
+                                       row("行政运行", 22, code="2010101", total="45.00"),
+                                       row("住房公积金", 23, code="2210201", total=housing)])
+    # this year's income against spending that includes last year's carry-over
+    assert found(document(coded("income", "90.00", "45.00"), coded("expenditure", "100.00", "55.00")), "XTAB-005") == []
+    # a wrong 项 is reported once, not again at its 款 and 类
+    wrong = found(document(coded("income", "90.00", "45.00"),
+                           table("expenditure", ["total"], [row("合计", 20, role="total", total="90.00"),
+                                                            row("一般公共服务支出", 21, code="201", total="47.00"),
+                                                            row("行政运行", 22, code="2010101", total="47.00"),
+                                                            row("住房公积金", 23, code="2210201", total="43.00")])),
+                  "XTAB-005")
+    assert sorted(f.evidence[0].row for f in wrong) == ["住房公积金", "行政运行"]
+
+
+def test_summed_costs_leave_totals_and_unit_costs_alone():
+    from yusuan.model import Indicator, Location
+
+    def costs(*named: tuple[str, str]):
+        t = target("改造", "100.00", Unit.WAN)
+        t.indicators = [Indicator("成本指标", "经济成本", name, f"≤{v}万元", Location("synthetic.txt", 90 + i),
+                                  operator="≤", number=Decimal(v), unit="万元") for i, (name, v) in enumerate(named)]
+        return [f.actual for f in found(document(performance=[t]), "PERF-003")]
+
+    assert costs(("总成本", "100"), ("设备购置成本", "70"), ("安装成本", "20")) == []
+    assert costs(("项目总成本", "80"), ("单位面积改造成本", "0.5"), ("单次检测成本", "2"), ("其他成本", "30")) == []

@@ -99,8 +99,12 @@ def _stated_pair(sentence: Sentence, index: int) -> tuple[Claim, Claim] | None:
     if _bracketed(sentence.text, sentence.at(first)) or _bracketed(sentence.text, sentence.at(second)):
         return None
     previous, current = (first, second) if first.other_year else (second, first)
-    if ("执行" in rate.subject) != ("执行" in previous.subject) and "预算" in rate.subject:
-        return None
+    spec = _spec()
+    if re.sub(spec["rate_comparison"], "", rate.subject):
+        return None  # a rate of something else: 占比提高…, 其中基本支出增长…, 年均增长…
+    base = re.search(spec["rate_base"], rate.subject)
+    if base and base.group(0) not in previous.subject:
+        return None  # 较年初预算增长… is not measured from the 2023年决算 before it
     return previous, current
 
 
@@ -132,7 +136,8 @@ def _direction_words(text: str) -> tuple[bool, bool]:
     """Whether the text says up, and whether it says down (未增加, 不再减少 say neither)."""
     spec = _spec()
     negated = re.compile("(" + "|".join(spec["negations"]) + ")$")
-    text = re.sub(spec["other_year_clause"], "", re.sub(spec["purpose"], "", text))
+    for pattern in (spec["not_directions"], spec["purpose"], spec["other_year_clause"]):
+        text = re.sub(pattern, "", text)
 
     def says(words: list[str]) -> bool:
         return any(not negated.search(text[max(0, m.start() - 3):m.start()])
@@ -261,13 +266,19 @@ def _compared(sentence: Sentence, index: int) -> Claim | None:
     """The current amount a change compares with the previous year: the amount right before it,
     with a comparison word (比上年, 与2023年相比 …) and nothing else between them — not an amount
     of another item in a list of changes ("基本支出增加 A 万元、预留经费增加 B 万元")."""
-    if index == 0:
+    change = sentence.claims[index]
+    # the amount before it, passing over remarks in brackets ("100万元（含结转20万元），比上年…")
+    current = next((c for c in reversed(sentence.claims[:index])
+                    if not _bracketed(sentence.text, sentence.at(c))), None)
+    if current is None or not _money(current) or current.other_year:
         return None
-    current, change = sentence.claims[index - 1], sentence.claims[index]
-    if not _money(current) or current.other_year:
-        return None
-    between = sentence.text[sentence.at(current):sentence.at(change)]
+    between = _outside(sentence.text[sentence.at(current):sentence.at(change)])
     return current if re.search(_spec()["comparison"], between) and not re.search("[、；;]", between) else None
+
+
+def _outside(text: str) -> str:
+    """The text without what stands in brackets."""
+    return re.sub(r"[（(][^（()）]*[)）]", "", text)
 
 
 @rule("NARR-011")
@@ -287,9 +298,13 @@ def final_outcome(ctx: Context) -> None:
     for index, sentence in enumerate(listed):
         budget = actual = None
         pair: tuple[Claim, Claim] | None = None  # the sentence's first budget and actual
+        budgets: list[Claim] = []  # every budget amount of the sentence (年初, 调整 …)
         for claim in sentence.claims:
+            if claim.other_year:
+                continue  # 比上年决算… is not this year's outcome
             if _money(claim) and budget_word.search(claim.subject):
                 budget, actual = claim, None
+                budgets.append(claim)
             elif _money(claim) and actual_word.search(claim.subject) and budget is not None:
                 actual = claim
                 pair = pair or (budget, actual)
@@ -307,6 +322,11 @@ def final_outcome(ctx: Context) -> None:
         if said is None and index + 1 < len(listed):
             said = wording.match(listed[index + 1].text.strip())
         if said is not None:
+            # "决算数大于调整预算数" is read against the 调整预算, "…年初预算数" against the 年初
+            named = "调整" if "调整" in said.group(0) else "年初"
+            budget = next((b for b in budgets if _same_budget(named, b.subject)), None)
+            if budget is None:
+                continue
             checked += 1
             _comparison(ctx, budget, actual, said, sentence.paragraph)
     if not checked:
@@ -347,7 +367,8 @@ def _comparison(ctx: Context, budget: Claim, actual: Claim, said: re.Match[str],
         allowed += abs(planned) * Decimal(_spec()["roughly_equal"])
     real = 0 if abs(spent - planned) <= allowed else (1 if spent > planned else -1)
     if real != _SAYS.get(said.group("word") or "等于"):
-        ctx.report(f"情况说明{place(paragraph.location)}：年初预算 {fmt(budget.value)}、决算 {fmt(actual.value)} {actual.unit}，"
+        ctx.report(f"情况说明{place(paragraph.location)}：{'调整预算' if '调整' in budget.subject else '年初预算'} "
+                   f"{fmt(budget.value)}、决算 {fmt(actual.value)} {actual.unit}，"
                    f"文中却说“{said.group(0)}”",
                    [claim_evidence(budget), claim_evidence(actual)], expected=planned, actual=spent, unit="万元",
                    severity=Severity.WARNING if roughly else None)

@@ -35,12 +35,12 @@ def _listed(d: Disclosure, counts: str) -> Listed:
     else:
         items = [(t.name, t.amount, t.unit, t.location) for t in d.performance if not t.template]
         table = "项目绩效目标表"
-    first: dict[str, tuple[Decimal | None, Unit | None]] = {}
-    for name, amount, unit, _ in items:
-        first.setdefault(normal_name(name), (amount, unit))
-    amounts = [convert(a, u or Unit.WAN, Unit.WAN) if a is not None else None for a, u in first.values()]
+    # every row counts — two units may each run a project of the same name — but a row printed
+    # again (same name and amount, a table repeated across pages) only once
+    rows = list(dict.fromkeys((normal_name(name), amount, unit) for name, amount, unit, _ in items))
+    amounts = [convert(a, u or Unit.WAN, Unit.WAN) if a is not None else None for _, a, u in rows]
     total = None if any(a is None for a in amounts) else sum(amounts, Decimal(0))
-    return Listed(len(first), total, items[0][3] if items else None, table)
+    return Listed(len(rows), total, items[0][3] if items else None, table)
 
 
 @rule("NARR-012")
@@ -49,6 +49,8 @@ def counts(ctx: Context) -> None:
     catalogue = data("narrative.toml")
     specs = [(s["counts"], re.compile(s["subject"]), re.compile(s["unless"])) for s in catalogue["count"]]
     covered = re.compile(catalogue["counted_amount"]["subject"])
+    narrower = re.compile(catalogue["counted_amount"]["unless"])
+    listed_by = {what: _listed(d, what) for what in ("projects", "targets")}
     checked = 0
     for sentence in sentences(d):
         for i, claim in enumerate(sentence.claims):
@@ -57,7 +59,7 @@ def counts(ctx: Context) -> None:
             spec = next(((what, unless) for what, subject, unless in specs if subject.search(claim.subject)), None)
             if spec is None or spec[1].search(claim.subject):
                 continue
-            listed = _listed(d, spec[0])
+            listed = listed_by[spec[0]]
             if not listed.count or listed.where is None:
                 continue
             checked += 1
@@ -67,23 +69,23 @@ def counts(ctx: Context) -> None:
                 ctx.report(f"情况说明{place(claim.location)}称「{claim.subject}{claim.text}」，{listed.table}中列有 "
                            f"{listed.count} 个{noun}", [claim_evidence(claim), table_evidence],
                            expected=Decimal(listed.count), actual=claim.value, unit=claim.unit)
-            amount = _amount_after(sentence.claims[i + 1:], covered)
+            amount = _amount_after(sentence.claims[i + 1:], covered, narrower)
             if amount is not None and listed.total is not None:
                 # targets state their project's amount: a total that matches the projects is the
                 # target tables' own error (PERF-001), not the narrative's
-                projects = _listed(d, "projects").total if spec[0] == "targets" else None
+                projects = listed_by["projects"].total if spec[0] == "targets" else None
                 _compare_total(ctx, amount, listed, noun, table_evidence, also=projects)
     if not checked:
         raise Skip("情况说明中没有可与表格核对的项目个数")
 
 
-def _amount_after(following: list[Claim], covered: re.Pattern[str]) -> Claim | None:
+def _amount_after(following: list[Claim], covered: re.Pattern[str], narrower: re.Pattern[str]) -> Claim | None:
     """The amount stated with a count ("…项目 9 个，涉及项目金额 115.23 万元"): the next money
     amount of the sentence, when its subject says it is what the items cover."""
     nxt = next((c for c in following if c.kind != ClaimKind.COUNT), None)
     if nxt is None or nxt.kind != ClaimKind.AMOUNT or nxt.unit not in MONEY_UNITS or nxt.other_year:
         return None
-    return nxt if covered.search(nxt.subject) else None
+    return nxt if covered.search(nxt.subject) and not narrower.search(nxt.subject) else None
 
 
 def _compare_total(ctx: Context, amount: Claim, listed: Listed, noun: str, table_evidence: Evidence,

@@ -82,12 +82,18 @@ def _before_sub_list(sentence: Sentence, pieces: list[tuple[int, int]], anywhere
     数分别为…): what follows breaks down one part, or is another list, not the whole's parts. A
     short piece (split at "，") opens one wherever the word stands; a long one (split at "；")
     only when it starts with it — its own clauses may break its part down."""
-    sub_list = re.compile(_spec()["sub_list"])
+    sub_list, list_end = re.compile(_spec()["sub_list"]), re.compile(_spec()["list_end"])
     for i, (start, end) in enumerate(pieces):
-        text = sentence.text[start:end].strip()
-        if (sub_list.search(text) if anywhere else sub_list.match(text)):
+        text = _outside_brackets(sentence.text[start:end]).strip()
+        if (sub_list.search(text) if anywhere else sub_list.match(text)) or list_end.search(text):
             return pieces[:i]
     return pieces
+
+
+def _outside_brackets(text: str) -> str:
+    """The text at bracket depth 0 (a part's own breakdown in brackets is not a sub-list here)."""
+    depths = _depths(text)
+    return "".join(ch for ch, depth in zip(text, depths, strict=True) if depth == 0 and ch not in _OPEN)
 
 
 @rule("NARR-010")
@@ -122,7 +128,9 @@ def parts_of_a_whole(ctx: Context) -> None:
         parts, total = best
         # more than the whole is certain only when nothing in the sentence breaks a part down
         over = total > target
-        nested = bool(re.search(_spec()["sub_list"], sentence.text[match.end():]))
+        nested = bool(re.search(_spec()["sub_list"], _outside_brackets(sentence.text[match.end():])))
+        if any(abs(claim_wan(p) - target) <= half_unit(p.value) + half_unit(whole.value) for p in parts):
+            continue  # one part is the whole ("其中：财政拨款 X" = X): what follows is not its parts
         names = "、".join(f"{_name(p)}{fmt(p.value)}" for p in parts)
         ctx.report(f"情况说明{place(whole.location)}：{whole.subject.strip()}{fmt(whole.value)} {whole.unit}，其中所列"
                    f"{names}，合计 {fmt(total)} 万元，{'超过' if over else '少于'}总额 {fmt(abs(total - target))} 万元"

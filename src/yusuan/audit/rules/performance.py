@@ -82,6 +82,7 @@ def _name_difference(project: str, target: str) -> tuple[str, Severity] | None:
     return f"用词不同：{changed}", Severity.WARNING
 
 
+_UNIT_COST = "(单位|单价|人均|每|单次|次均|标准|定额|/)"
 _MONEY_UNIT = re.compile(r"^(万元|元)$")
 _VALUE_AS_NAME = re.compile(r"^[≥≤<>=＞＜]?\s*[\d.,]+\s*(万元|元|%)?$")
 
@@ -125,6 +126,10 @@ def _summed_costs(ctx: Context, target: PerformanceTarget, amount: Decimal,
     the sum of the others is their total, not another cost: then nothing is summed."""
     if len(costs) < 2 or any(cost > amount * (1 + ctx.meta.slack_ratio) for _, cost in costs):
         return  # each one above the amount is reported on its own
+    if any(cost >= amount * Decimal("0.9") for _, cost in costs):
+        return  # one cost is about the whole amount: a total beside its parts
+    if any(re.search(_UNIT_COST, i.name) for i, _ in costs):
+        return  # a unit cost (人均, 单价, 每次 …) is not a part of the total
     values = [cost for _, cost in costs]
     total = sum(values, Decimal(0))
     if any(abs(v - (total - v)) <= amount * ctx.meta.slack_ratio for v in values):

@@ -232,8 +232,12 @@ def table_notes(ctx: Context) -> None:
             own = funds.get(table.kind)
             named = [f for kind, f in funds.items() if f != own and re.search(f"无.{{0,12}}{f}", note)]
             if own and named and own not in note:
+                # a warning when it claims to describe this table (故本表为空), else a notice: notes
+                # on an omitted table are often printed under its neighbour
+                about_this = bool(empty.search(note))
                 ctx.report(f"{table_name(table)}{place(table.location)}的注释说“{note.strip()[:50]}”，讲的是{named[0]}，"
-                           f"而本表是{own}的表：注释可能是从别的表抄来的", [evidence])
+                           f"而本表是{own}的表{'：注释可能是从别的表抄来的' if about_this else ''}", [evidence],
+                           severity=None if about_this else Severity.NOTICE)
     if not checked:
         raise Skip("表格下没有注释")
 
@@ -280,5 +284,8 @@ def unfinished_sentences(ctx: Context) -> None:
         text = last.text.strip()
         if len(text) < spec["min_length"] or "，" not in text or ends.search(text) or table_like.search(text):
             continue
+        others = [p.text.strip() for p in section.paragraphs[:-1] if p.text.strip()]
+        if others and not any(ends.search(t) for t in others):
+            continue  # a list whose items never end in a full stop: the section's own style
         ctx.report(f"情况说明{place(last.location)}「…{text[-24:]}」之后直接是标题“{following.heading[:20]}”，句末缺少标点",
                    [_evidence(last, text[-24:])])

@@ -9,7 +9,7 @@ from ...catalogue import column_name, data
 from ...model import Disclosure, Evidence, Row, RowRole, Severity, Side, Table
 from ...model.money import Unit, convert
 from ...model.text import plain_label
-from ...model.tolerance import allowance
+from ...model.tolerance import agrees, allowance
 from ..context import Context, Skip, cell, fmt, table_name
 from ..engine import rule
 from ..readings import Reading, condition_holds, read
@@ -201,6 +201,21 @@ def _by_code(table: Table, column: str) -> dict[str, Row]:
             and r.values.get(column) is not None}
 
 
+def _totals_agree(first: Table, second: Table, column: str) -> bool:
+    totals = [next((r.values.get(column) for r in t.rows if r.role == RowRole.TOTAL and r.certain), None)
+              for t in (first, second)]
+    if None in totals:
+        return False
+    return agrees(totals[0], [totals[1]])
+
+
+def _with_prefixes(codes, own: bool) -> set[str]:
+    """The 类/款 prefixes of the codes (the codes with lines below them), and with own=True the
+    codes themselves — set lookups instead of scanning every code for every code."""
+    found = {code[:n] for code in codes for n in (3, 5) if len(code) > n}
+    return found | set(codes) if own else found
+
+
 @rule("XTAB-005")
 def lines_by_code(ctx: Context) -> None:
     """Two tables listing the same function classification lines: each code in both, with the
@@ -220,16 +235,22 @@ def lines_by_code(ctx: Context) -> None:
         a, b = _by_code(first, column), _by_code(second, column)
         if len(a) < spec["at_least"] or len(b) < spec["at_least"]:
             continue
-        for code in sorted(a.keys() & b.keys()):
+        if not _totals_agree(first, second, column):
+            continue  # the tables cover different money (this year's income, spending with carry-over)
+        parents = _with_prefixes(a.keys() | b.keys(), own=False)
+        # the deepest lines only: a wrong 项 would otherwise be reported again at its 款 and 类
+        for code in sorted(c for c in a.keys() & b.keys() if c not in parents):
             compared += 1
             ctx.compare(cell(first, a[code], column), cell(second, b[code], column),
                         lambda e, x, diff, c=code, r=a[code], f=first, s=second: (
                             f"科目 {c}「{r.label}」：{table_name(f)}为 {e} 万元，{table_name(s)}为 {x} 万元，相差 {diff} 万元"))
+        parents_a, parents_b = _with_prefixes(a.keys(), own=False), _with_prefixes(b.keys(), own=False)
         for code in sorted(a.keys() ^ b.keys()):
             present, table, absent = (a, first, second) if code in a else (b, second, first)
             other = b if code in a else a
             row = present[code]
-            if not row.values.get(column) or any(c.startswith(code) or code.startswith(c) for c in other):
+            related = code in (parents_b if code in a else parents_a) or any(code[:n] in other for n in (3, 5))
+            if not row.values.get(column) or related:
                 continue  # a line of 0, or a subtotal the other table prints without (its lines are there)
             compared += 1
             ctx.report(f"科目 {code}「{row.label}」列在{table_name(table)}（{fmt(row.values[column])}），"
