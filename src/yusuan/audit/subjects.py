@@ -4,6 +4,7 @@ Nothing here decides what a claim means: it only reads the model."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -119,9 +120,27 @@ class Sentence:
     claims: list[Claim]
     line: list[Claim]  # every claim of the lines it spans, the sentence's among them
     positions: dict[int, int] = field(default_factory=dict)  # id(claim) → offset in text
+    _starts: list[int] | None = field(default=None, repr=False)
+    _depths: list[int] | None = field(default=None, repr=False)
 
     def at(self, claim: Claim) -> int:
         return self.positions[id(claim)]
+
+    def between(self, start: int, end: int) -> list[Claim]:
+        """The claims printed in text[start:end] (claims are in reading order: bisection)."""
+        starts = [self.positions[id(c)] for c in self.claims] if self._starts is None else self._starts
+        self._starts = starts
+        return self.claims[bisect_left(starts, start):bisect_left(starts, end)]
+
+    def bracketed(self, at: int) -> bool:
+        """Whether position `at` stands inside brackets (a remark, not the statement's figure)."""
+        if self._depths is None:
+            depth, depths = 0, []
+            for ch in self.text:
+                depths.append(depth)
+                depth += 1 if ch in "（(" else -1 if ch in "）)" and depth else 0
+            self._depths = depths
+        return at < len(self._depths) and self._depths[at] > 0
 
 
 _SENTENCE_END = "。！？"

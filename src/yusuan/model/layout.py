@@ -67,7 +67,7 @@ class PageFacts:
     unmapped_sample: str = ""  # up to ten of them, as code points
     clipped: int = 0  # characters placed outside the page's visible box
     clipped_sample: str = ""  # the first of them, as text
-    drawings: int = 0  # ruling lines and rectangles (a blank page may still carry a frame)
+    drawings: int = 0  # ruling lines and rectangles of a page without text (a blank page's frame)
     scanned: bool = False  # no text, an image covering most of the page
     digest: str | None = None  # of the page's text (pages of 50+ characters), to find repeats
 

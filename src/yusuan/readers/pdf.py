@@ -102,21 +102,31 @@ def _unmapped(char: dict) -> bool:
 
 
 def page_facts(page, number: int, path: str) -> PageFacts:
-    """Counts for the layout checks, from the characters and drawing objects pdfplumber found."""
-    chars = page.chars
+    """Counts for the layout checks, from the characters and drawing objects pdfplumber found (one
+    pass over the characters: this runs on every page)."""
     x0, top, x1, bottom = page.bbox
-    printed = [c for c in chars if c["text"].strip()]
-    unmapped = [c["text"] for c in printed if _unmapped(c)]
-    clipped = [c for c in printed if c["x1"] <= x0 or c["x0"] >= x1 or c["bottom"] <= top or c["top"] >= bottom]
-    text = "".join(c["text"] for c in printed)
-    area = (page.width * page.height) or 1
-    images = sum(abs((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
+    printed = 0
+    unmapped: list[str] = []
+    clipped: list[str] = []
+    text: list[str] = []
+    for char in page.chars:
+        glyph = char["text"]
+        if not glyph.strip():
+            continue
+        printed += 1
+        text.append(glyph)
+        if not glyph.isascii() and _unmapped(char) or glyph.startswith("(cid:"):
+            unmapped.append(glyph)
+        if char["x1"] <= x0 or char["x0"] >= x1 or char["bottom"] <= top or char["top"] >= bottom:
+            clipped.append(glyph)
+    images = 0.0 if printed else sum(abs((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
     samples = list(dict.fromkeys(u if _CID.match(u) else f"U+{ord(u[0]):04X}" for u in unmapped))[:10]
     return PageFacts(
-        file=path, number=number, characters=len(printed), unmapped=len(unmapped), unmapped_sample=" ".join(samples),
-        clipped=len(clipped), clipped_sample="".join(c["text"] for c in clipped[:20]),
-        drawings=len(page.lines) + len(page.rects), scanned=not printed and images / area >= _SCANNED_SHARE,
-        digest=hashlib.sha1(text.encode()).hexdigest() if len(printed) >= _DIGEST_MIN_CHARACTERS else None)
+        file=path, number=number, characters=printed, unmapped=len(unmapped), unmapped_sample=" ".join(samples),
+        clipped=len(clipped), clipped_sample="".join(clipped[:20]),
+        drawings=0 if printed else len(page.lines) + len(page.rects),
+        scanned=not printed and images / ((page.width * page.height) or 1) >= _SCANNED_SHARE,
+        digest=hashlib.sha1("".join(text).encode()).hexdigest() if printed >= _DIGEST_MIN_CHARACTERS else None)
 
 
 def _fold_radicals(chars: list[dict]) -> None:

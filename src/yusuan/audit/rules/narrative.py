@@ -132,14 +132,21 @@ def year_over_year(ctx: Context) -> None:
     checked = 0
     for section, group in _by_line(d):
         position = {id(c): i for i, c in enumerate(group)}
+        # for each claim, the next amount of another year after it (found once, not per change)
+        next_other: list[int | None] = [None] * len(group)
+        upcoming: int | None = None
+        for j in range(len(group) - 1, -1, -1):
+            next_other[j] = upcoming
+            if group[j].kind == ClaimKind.AMOUNT and group[j].other_year:
+                upcoming = j
         for i, change in enumerate(group):
             if change.kind != ClaimKind.CHANGE_AMOUNT or not _money(change) or change.base is None:
                 continue
             current = section.claims[change.base]
             if current.unit != change.unit or id(current) not in position:
                 continue
-            between = group[position[id(current)] + 1: i]
-            previous = next((c for c in between if c.kind == ClaimKind.AMOUNT and c.other_year), None)
+            after_current = next_other[position[id(current)]]
+            previous = group[after_current] if after_current is not None and after_current < i else None
             following = group[i + 1] if i + 1 < len(group) else None
             checked += 1
             if previous is not None and previous.unit == change.unit:

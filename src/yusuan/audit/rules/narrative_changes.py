@@ -96,7 +96,7 @@ def _stated_pair(sentence: Sentence, index: int) -> tuple[Claim, Claim] | None:
     first, second, rate = sentence.claims[index - 2], sentence.claims[index - 1], sentence.claims[index]
     if not (_money(first) and _money(second)) or first.other_year == second.other_year:
         return None
-    if _bracketed(sentence.text, sentence.at(first)) or _bracketed(sentence.text, sentence.at(second)):
+    if sentence.bracketed(sentence.at(first)) or sentence.bracketed(sentence.at(second)):
         return None
     previous, current = (first, second) if first.other_year else (second, first)
     spec = _spec()
@@ -106,12 +106,6 @@ def _stated_pair(sentence: Sentence, index: int) -> tuple[Claim, Claim] | None:
     if base and base.group(0) not in previous.subject:
         return None  # 较年初预算增长… is not measured from the 2023年决算 before it
     return previous, current
-
-
-def _bracketed(text: str, at: int) -> bool:
-    """Whether position `at` stands inside brackets (a remark, not the statement's figure)."""
-    before = text[:at]
-    return sum(before.count(c) for c in "（(") > sum(before.count(c) for c in "）)")
 
 
 def _rate_fits(ctx: Context, previous: Claim, current: Claim, rate: Claim) -> bool:
@@ -196,14 +190,16 @@ def _with_following(ctx: Context):
                 if not _moves(claim):
                     continue
                 following = claims[i + 1] if i + 1 < len(claims) else None
-                after = paragraph.text[(claim.offset or 0):]
+                text, start = paragraph.text, claim.offset or 0
                 if following is not None and claim.kind == ClaimKind.CHANGE_AMOUNT and \
-                        following.kind == ClaimKind.CHANGE_RATE and "原因" not in after[:(following.offset or 0) - (claim.offset or 0)]:
+                        following.kind == ClaimKind.CHANGE_RATE and text.find("原因", start, following.offset or 0) < 0:
                     continue  # the rate after an amount: the reason follows the rate
-                at = after.find("原因")
-                if at < 0 or at > reach + len(claim.text) + 8:
+                at = text.find("原因", start, start + reach + len(claim.text) + 10)
+                if at < 0:
                     continue
-                yield claim, after[max(0, at - 2):], paragraph
+                # the reason runs to its sentence's end; slicing only that keeps a long line linear
+                end = text.find("。", at)
+                yield claim, text[max(0, at - 2): end if end >= 0 else len(text)], paragraph
 
 
 @rule("NARR-009")
@@ -268,8 +264,8 @@ def _compared(sentence: Sentence, index: int) -> Claim | None:
     of another item in a list of changes ("基本支出增加 A 万元、预留经费增加 B 万元")."""
     change = sentence.claims[index]
     # the amount before it, passing over remarks in brackets ("100万元（含结转20万元），比上年…")
-    current = next((c for c in reversed(sentence.claims[:index])
-                    if not _bracketed(sentence.text, sentence.at(c))), None)
+    current = next((sentence.claims[j] for j in range(index - 1, -1, -1)
+                    if not sentence.bracketed(sentence.at(sentence.claims[j]))), None)
     if current is None or not _money(current) or current.other_year:
         return None
     between = _outside(sentence.text[sentence.at(current):sentence.at(change)])
