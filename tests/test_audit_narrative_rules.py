@@ -216,3 +216,12 @@ def test_lists_that_end_in_a_total_a_remark_or_the_next_whole_are_not_parts():
                   "“三公”经费预算10.00万元，其中：因公出国（境）费0.00万元，公务接待费2.00万元，公务用车购置及运行费8.00万元"
                   "（其中：公务用车购置费0.00万元，公务用车运行费8.00万元）。"):
         assert found(narrative(clean), "NARR-010") == [], clean
+
+
+def test_amounts_in_wan_without_yuan_and_part_names_with_direction_words():
+    listed = ("2025年度项目总预算2921.00万，其中支持外贸发展370.00万，支持商销稳增长30.00万，区级支持总部经济1106.00万，"
+              "市级支持总部经济1262.00万，进博会推进专项153.00万，合计2921.00万。")
+    assert found(document(narrative=[listed], year=2025), "NARR-010") == []
+    assert len(found(document(narrative=[listed.replace("370.00", "470.00")], year=2025), "NARR-010")) == 1
+    people = narrative("全市新增就业人数≥3.2万人，推广电子社保卡80万张。")
+    assert not any(c.unit == "万元" for _, c in people.claims())  # 3.2万人 and 80万张 are not money

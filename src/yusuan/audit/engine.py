@@ -94,7 +94,10 @@ def grouped(findings: list[Finding]) -> list[Finding]:
     rule, severity, the numbers compared and the message but for its places agree."""
     kept: dict[tuple, Finding] = {}
     places: dict[tuple, list[str]] = {}
-    for finding in findings:
+    # the earliest place leads: a statement printed on p7 and again on p8 is p7's finding
+    ordered = sorted(findings, key=lambda f: min(((e.location.page or 0, e.location.line or 0) for e in f.evidence),
+                                                  default=(0, 0)))
+    for finding in ordered:
         key = (finding.rule, finding.severity, finding.expected, finding.actual, _PLACE.sub("", finding.message))
         first = kept.get(key)
         if first is None:

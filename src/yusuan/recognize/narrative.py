@@ -16,7 +16,8 @@ from ..model.money import parse_amount
 from ..model.text import HEADING, compact
 
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
-_CLAIM = re.compile(_NUMBER + r"\s*(亿元|万元|元|%|％|个|项|辆|人|台（套）|台|套)")
+# "1170.00万，其中…" is 万元 with the 元 left out; "3.2万人", "80万张" are not money
+_CLAIM = re.compile(_NUMBER + r"\s*(亿元|万元|万(?![\u4e00-\u9fff\d])|元|%|％|个|项|辆|人|台（套）|台|套)")
 _BREAK = re.compile(r"[，,；;。：:、]")
 _INCREASE = re.compile(r"(增加|增长|上升|提高|增幅)")
 _DECREASE = re.compile(r"(减少|下降|降低|减幅|压减)")
@@ -84,7 +85,7 @@ def _classify(unit: str, subject: str) -> tuple[ClaimKind, Direction | None]:
         if direction:
             return ClaimKind.CHANGE_RATE, direction
         return (ClaimKind.SHARE, None) if "占" in subject else (ClaimKind.PERCENT, None)
-    if unit in ("万元", "元", "亿元"):
+    if unit in ("万元", "元", "亿元", "万"):
         if direction in (Direction.INCREASE, Direction.DECREASE):
             return ClaimKind.CHANGE_AMOUNT, direction
         return ClaimKind.AMOUNT, None
@@ -96,4 +97,4 @@ def _scaled(value: Decimal, unit: str) -> Decimal:
 
 
 def _unit(unit: str) -> str:
-    return "万元" if unit == "亿元" else unit
+    return "万元" if unit in ("亿元", "万") else unit

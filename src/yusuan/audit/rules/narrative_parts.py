@@ -48,32 +48,36 @@ def _segments(text: str, start: int, separators: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if b > a]
 
 
-def _part(sentence: Sentence, piece: tuple[int, int], not_a_part: re.Pattern[str]) -> Claim | None:
+def _part(sentence: Sentence, piece: tuple[int, int], not_a_part: re.Pattern[str], lenient: bool = False) -> Claim | None:
     """The amount a list piece gives a part ("政府性基金收入1573万元"), or None when the piece
     is a clause about the previous part (占…%, 比上年…, 主要包括…) or has no amount."""
     text = sentence.text[piece[0]:piece[1]].strip()
     if not text or not_a_part.match(text):
         return None
     inside = sentence.between(piece[0], piece[1])
-    if not inside or not _money(inside[0]) or inside[0].other_year:
+    if not inside or inside[0].unit not in MONEY_UNITS or inside[0].other_year:
         return None
     before = sentence.text[piece[0]:sentence.at(inside[0])]
-    if re.search("(增加|减少|增长|下降|比|较)", before):
-        return None  # a change of the part, not the part
-    return inside[0]
+    if inside[0].kind == ClaimKind.AMOUNT and not re.search("(增加|减少|增长|下降|比|较)", before):
+        return inside[0]
+    # "支持商销稳增长30.00万" reads like a change but is a name: only when allowed (a second
+    # reading that may clear a list, never one that accuses)
+    if lenient and inside[0].kind == ClaimKind.CHANGE_AMOUNT and not re.search(_spec()["part_change"], before):
+        return inside[0]
+    return None
 
 
-def _readings(sentence: Sentence, begin: int) -> list[list[Claim]]:
+def _readings(sentence: Sentence, begin: int, lenient: bool = False) -> list[list[Claim]]:
     """The ways the list can be read: the first amount of each piece between "；" (parts with
     clauses of their own), and the amounts of the first such piece split at "，、" (a list of
     short parts, "；" closing it)."""
     not_a_part = re.compile(_spec()["not_a_part"])
     readings = []
     coarse = _before_sub_list(sentence, _segments(sentence.text, begin, "；;"), anywhere=False)
-    readings.append([p for p in (_part(sentence, piece, not_a_part) for piece in coarse) if p])
+    readings.append([p for p in (_part(sentence, piece, not_a_part, lenient) for piece in coarse) if p])
     first = coarse[0] if coarse else (begin, len(sentence.text))
     fine = _before_sub_list(sentence, _segments(sentence.text[:first[1]], first[0], "，,、；;"), anywhere=True)
-    readings.append([p for p in (_part(sentence, piece, not_a_part) for piece in fine) if p])
+    readings.append([p for p in (_part(sentence, piece, not_a_part, lenient) for piece in fine) if p])
     return [r for r in readings if len(r) >= 2]
 
 
@@ -114,6 +118,8 @@ def parts_of_a_whole(ctx: Context) -> None:
             continue
         checked += 1
         target = claim_wan(whole)
+        if any(_adds_up(parts, whole, target) for parts in _readings(sentence, match.end(), lenient=True)):
+            continue
         best = None
         for parts in readings:
             total = sum((claim_wan(p) for p in parts), Decimal(0))
@@ -144,6 +150,11 @@ def parts_of_a_whole(ctx: Context) -> None:
 
 _LEVELS = (r"[（(][一二三四五六七八九十]+[)）]", r"(?<![\d.])[一二三四五六七八九十]+、", r"(?<![\d.,])\d+[、．](?!\d)",
            r"[（(]\d+[)）]", r"[①②③④⑤⑥⑦⑧⑨⑩]")
+
+
+def _adds_up(parts: list[Claim], whole: Claim, target: Decimal) -> bool:
+    total = sum((claim_wan(p) for p in parts), Decimal(0))
+    return abs(total - target) <= half_unit(whole.value) + sum((half_unit(p.value) for p in parts), Decimal(0))
 
 
 def _outline(text: str) -> bool:
