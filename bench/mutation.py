@@ -280,6 +280,24 @@ def stale_name_sites(doc: Document) -> Iterator[Mutation]:
                 break
 
 
+def project_count_sites(doc: Document) -> Iterator[Mutation]:
+    """A sentence giving the number of projects the project table lists: the number changed."""
+    listed = len({(p.name, p.amount) for p in doc.disclosure.projects if p.source_table == "projects"})
+    if listed < 2:
+        return
+    for position, line in _narrative_lines(doc):
+        for match in re.finditer(r"项目(?:共|共计)?\s*(\d+)\s*个|(\d+)\s*个(?:预算)?项目", line.text):
+            group = 1 if match.group(1) else 2
+            clause = line.text[max(0, line.text.rfind("，", 0, match.start()) + 1):match.start()]
+            if re.search("(其中|类|以上|以下)", clause + match.group(0)):
+                continue  # a subset (其中特定目标类项目…): not the number of projects
+            if int(match.group(group)) != listed:
+                continue
+            at, end = match.start(group), match.end(group)
+            yield Mutation("project_count", f"第{line.line}行 {listed}个→{listed + 1}个",
+                           {position: _edit(line, at, end, str(listed + 1))}, (line.file, line.line))
+
+
 KINDS: dict[str, Callable[[Document], Iterator[Mutation]]] = {
     "table_cell": cell_sites,
     "narrative_amount": narrative_amount_sites,
@@ -294,6 +312,7 @@ KINDS: dict[str, Callable[[Document], Iterator[Mutation]]] = {
     "deleted_table": deleted_table_sites,
     "reason_flip": reason_sites,
     "stale_name": stale_name_sites,
+    "project_count": project_count_sites,
 }
 # style kinds are caught by a notice too
 STYLE = {"doubled_punctuation"}

@@ -225,3 +225,15 @@ def test_amounts_in_wan_without_yuan_and_part_names_with_direction_words():
     assert len(found(document(narrative=[listed.replace("370.00", "470.00")], year=2025), "NARR-010")) == 1
     people = narrative("全市新增就业人数≥3.2万人，推广电子社保卡80万张。")
     assert not any(c.unit == "万元" for _, c in people.claims())  # 3.2万人 and 80万张 are not money
+
+
+def test_counts_whose_noun_follows_the_number():
+    from synthetic import project
+
+    def counted(text: str):
+        d = document(narrative=[text], projects=[project("信息化建设经费", "10.00"), project("公开招聘经费", "5.00")])
+        return found(d, "NARR-012")
+
+    assert counted("对项目支出全面实施绩效目标管理，涉及预算拨款15.00万元，共2个项目。") == []
+    assert [f.actual for f in counted("对项目支出全面实施绩效目标管理，涉及预算拨款15.00万元，共3个项目。")] == [Decimal(3)]
+    assert counted("拟对 0 个项目开展部门重点绩效评价，涉及预算资金 0 万元。") == []

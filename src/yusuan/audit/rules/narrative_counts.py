@@ -50,6 +50,7 @@ def counts(ctx: Context) -> None:
     specs = [(s["counts"], re.compile(s["subject"]), re.compile(s["unless"])) for s in catalogue["count"]]
     covered = re.compile(catalogue["counted_amount"]["subject"])
     narrower = re.compile(catalogue["counted_amount"]["unless"])
+    noun_after = re.compile(catalogue["counted_amount"]["projects_after"])
     listed_by = {what: _listed(d, what) for what in ("projects", "targets")}
     checked = 0
     for sentence in sentences(d):
@@ -57,7 +58,13 @@ def counts(ctx: Context) -> None:
             if claim.kind != ClaimKind.COUNT or claim.unit not in ("个", "项") or claim.other_year:
                 continue
             spec = next(((what, unless) for what, subject, unless in specs if subject.search(claim.subject)), None)
-            if spec is None or spec[1].search(claim.subject):
+            words = claim.subject
+            if spec is None:  # the noun may follow the number: "共50个项目", "对22个预算项目"
+                end = sentence.at(claim) + len(claim.text)
+                if noun_after.match(sentence.text, end):
+                    spec = ("projects", specs[-1][2])
+                    words += re.split("[，。；,;]", sentence.text[end:], maxsplit=1)[0]  # …项目开展重点绩效评价
+            if spec is None or spec[1].search(words):
                 continue
             listed = listed_by[spec[0]]
             if not listed.count or listed.where is None:
@@ -69,7 +76,8 @@ def counts(ctx: Context) -> None:
                 ctx.report(f"情况说明{place(claim.location)}称「{claim.subject}{claim.text}」，{listed.table}中列有 "
                            f"{listed.count} 个{noun}", [claim_evidence(claim), table_evidence],
                            expected=Decimal(listed.count), actual=claim.value, unit=claim.unit)
-            amount = _amount_after(sentence.claims[i + 1:], covered, narrower)
+            amount = _amount_after(sentence.claims[i + 1:], covered, narrower) or \
+                _amount_after(sentence.claims[i - 1:i] if i else [], covered, narrower)
             if amount is not None and listed.total is not None:
                 # targets state their project's amount: a total that matches the projects is the
                 # target tables' own error (PERF-001), not the narrative's
