@@ -60,13 +60,15 @@ def narrative_sections(lines: list[Line]) -> list[NarrativeSection]:
 def extract_claims(text: str, location: Location) -> list[Claim]:
     claims: list[Claim] = []
     breaks = [m.end() for m in _BREAK.finditer(text)]  # where each clause starts
+    previous_end = 0  # a subject starts after the previous figure too ("人员经费1298.40万元和公用经费…")
     for match in _CLAIM.finditer(text):
         value = parse_amount(match.group(1))
         if value is None:
             continue
         unit = match.group(2).replace("％", "%")
         last = bisect_right(breaks, match.start()) - 1
-        subject = compact(text[breaks[last] if last >= 0 else 0: match.start()])
+        subject = compact(text[max(breaks[last] if last >= 0 else 0, previous_end): match.start()])
+        previous_end = match.end()
         kind, direction = _classify(unit, subject)
         claims.append(Claim(text=match.group(0), kind=kind, value=_scaled(value, unit), unit=_unit(unit),
                             subject=subject, location=location, direction=direction, offset=match.start()))
