@@ -243,3 +243,28 @@ def test_department_names_are_read_whole():
     assert department("上海市普陀区规划和自然资源局2025年部门预算", "目录") == "上海市普陀区规划和自然资源局"
     assert department("中共上海市普陀区委社会工作部", "2025年部门预算", "目录") == "中共上海市普陀区委社会工作部"
     assert department("2018年度江苏省高级", "人民法院预算公开", "2018年2月24日") == "江苏省高级人民法院"
+
+
+HEADER5 = ["功能分类科目编码", "科目名称", "合计", "基本支出", "人员经费", "公用经费", "项目支出"]
+
+
+def test_a_text_row_printed_whole_that_does_not_add_up_is_the_documents_error_when_its_neighbours_do():
+    rows = [["", "合计", "190.00", "150.00", "100.00", "50.00", "40.00"],
+            ["2080101", "行政运行", "100.00", "100.00", "70.00", "30.00", ""],
+            ["2080102", "一般行政管理事务", "40.00", "", "", "", "40.00"],
+            ["2080150", "事业运行", "50.00", "50.00", "30.00", "25.00", ""]]
+    layout = _expenditure(rows, exact=False, header=HEADER5)
+    errors = _errors(layout, "ARITH-001")
+    assert [(e.evidence[0].location.line, e.actual) for e in errors] == [(7, Decimal("50.00"))]
+
+
+def test_whole_text_rows_under_a_misread_header_stay_uncertain():
+    # every row fails under these columns however its cells are placed: the header is misread,
+    # not every line of the document wrong
+    rows = [["", "合计", "300.00", "21.00", "33.00", "39.00", "51.00"],
+            ["2080101", "行政运行", "100.00", "7.00", "11.00", "13.00", "17.00"],
+            ["2080102", "一般行政管理事务", "100.00", "7.00", "11.00", "13.00", "17.00"],
+            ["2080150", "事业运行", "100.00", "7.00", "11.00", "13.00", "17.00"]]
+    layout = _expenditure(rows, exact=False, header=HEADER5)
+    assert _errors(layout, "ARITH-001") == []
+    assert not any(r.certain for r in recognize(layout).table("expenditure").rows[1:])

@@ -369,11 +369,12 @@ def _realign(table: Table, whole: set[int]) -> None:
     totals = tuple(totals_row.values.get(k) for k in keys) if totals_row else None
     leaves = _leaf_indexes(items)
     outcomes = realigner.realign(vectors, rules, totals, leaves)
+    trusted = _header_proven(items, outcomes, whole)
     for row, outcome in zip(items, outcomes, strict=True):
         if outcome.status == Alignment.OK or row.exact:
             continue  # exact cells are never moved: a row that does not add up is the document's
-        if outcome.status == Alignment.UNBALANCED and row.location.line in whole:
-            continue  # printed whole and no placement adds up: the document's own imbalance
+        if outcome.status == Alignment.UNBALANCED and trusted and row.location.line in whole:
+            continue  # printed whole, the header proven by its neighbours: the document's own imbalance
         row.flags.append(RowFlag(outcome.status.value))
         if outcome.status == Alignment.REALIGNED:
             row.values = {k: v for k, v in zip(keys, outcome.vector, strict=True) if v is not None}
@@ -382,6 +383,17 @@ def _realign(table: Table, whole: set[int]) -> None:
             table.warnings.append(f"第 {row.location.line} 行空单元格缺失，已按表内勾稽关系重新对齐")
         elif outcome.status == Alignment.AMBIGUOUS:
             table.warnings.append(f"第 {row.location.line} 行空单元格缺失且无法唯一对齐，保留原样")
+
+
+# whole rows that must add up before a whole row that does not is taken as printed
+PROVEN_ROWS = 3
+
+
+def _header_proven(items: list[Row], outcomes: list, whole: set[int]) -> bool:
+    """Whether the columns are read right: several rows printed whole add up under them, and at
+    most one does not (a document errs in a row; a misread header makes most rows fail)."""
+    statuses = [o.status for r, o in zip(items, outcomes, strict=True) if r.location.line in whole]
+    return statuses.count(Alignment.OK) >= PROVEN_ROWS and statuses.count(Alignment.UNBALANCED) <= 1
 
 
 def _leaf_indexes(rows: list[Row]) -> set[int]:
