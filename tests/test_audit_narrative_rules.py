@@ -237,3 +237,20 @@ def test_counts_whose_noun_follows_the_number():
     assert counted("对项目支出全面实施绩效目标管理，涉及预算拨款15.00万元，共2个项目。") == []
     assert [f.actual for f in counted("对项目支出全面实施绩效目标管理，涉及预算拨款15.00万元，共3个项目。")] == [Decimal(3)]
     assert counted("拟对 0 个项目开展部门重点绩效评价，涉及预算资金 0 万元。") == []
+
+
+def test_third_review_phrasings():
+    final = True
+    assert found(narrative("基本支出年初预算为100万元，决算数为90万元；项目支出年初预算为200万元，决算数为250万元，"
+                           "决算数大于年初预算数。", final=final), "NARR-011") == []
+    assert len(found(narrative("会议费0.00万元，比上年增加5.00万元。", "培训费0.00万元，比上年增加5.00万元。"),
+                     "NARR-009")) == 2  # two defects, not one printed twice
+    assert found(narrative("2023年预算执行数为100.00万元，2024年预算安排120.00万元，比2023年预算增长10.00%。"),
+                 "NARR-007") == []
+    assert found(narrative("比上年增加100万元，主要原因是2024年新增项目经费，同时压减一般性支出。"), "NARR-008") == []
+    assert found(narrative("支出预算1000万元，其中：基本支出600万元，项目支出300万元，预留经费100万元。"), "NARR-010") == []
+    assert found(narrative("支出决算1000万元，其中：基本支出600万元，项目支出（其中：专项业务费500万元）400万元。"),
+                 "NARR-010") == []
+    people = narrative("就业补助资金500.00万元，其中：职业培训补贴300.00万元，惠及劳动者1.2万", "人，创业补贴200.00万元。")
+    assert found(people, "NARR-010") == []
+    assert found(narrative("项目支出400.00万元，其中：培训经费100.00万元，培训人次1万，会议费300.00万元。"), "NARR-010") == []

@@ -115,7 +115,7 @@ def page_facts(page, number: int, path: str) -> PageFacts:
             continue
         printed += 1
         text.append(glyph)
-        if not glyph.isascii() and _unmapped(char) or glyph.startswith("(cid:"):
+        if (not glyph.isascii() or glyph.startswith("(cid:")) and _unmapped(char):
             unmapped.append(glyph)
         if char["x1"] <= x0 or char["x0"] >= x1 or char["bottom"] <= top or char["top"] >= bottom:
             clipped.append(glyph)

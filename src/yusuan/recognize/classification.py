@@ -52,6 +52,8 @@ def _link_coded(text: str, pattern: re.Pattern[str], claims: list, known: set[st
     matches = [m for m in pattern.finditer(text) if m.group(2) in known]
     for i, match in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        ends = [at for at in (text.find("。", match.end()), text.find("；", match.end())) if at >= 0]
+        stop = min([stop, *ends])  # the name explains its own sentence, not the next item's
         for claim in claims:
             if match.end() <= (claim.offset or 0) < stop:
                 claim.classification = (compact(match.group(1)).lstrip(".．、:："),)

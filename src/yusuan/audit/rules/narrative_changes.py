@@ -105,6 +105,8 @@ def _stated_pair(sentence: Sentence, index: int) -> tuple[Claim, Claim] | None:
     base = re.search(spec["rate_base"], rate.subject)
     if base and base.group(0) not in previous.subject:
         return None  # 较年初预算增长… is not measured from the 2023年决算 before it
+    if base is None and "预算" in rate.subject and re.search("(执行|决算)", previous.subject):
+        return None  # 比2023年预算… is not measured from the 预算执行数 before it
     return previous, current
 
 
@@ -126,11 +128,14 @@ def _restatements(sentence: Sentence, current: Claim) -> list[Claim]:
             and c.code == current.code and c.value != current.value]
 
 
-def _direction_words(text: str) -> tuple[bool, bool]:
+def _direction_words(text: str, year: int | None = None) -> tuple[bool, bool]:
     """Whether the text says up, and whether it says down (未增加, 不再减少 say neither)."""
     spec = _spec()
     negated = re.compile("(" + "|".join(spec["negations"]) + ")$")
-    for pattern in (spec["not_directions"], spec["purpose"], spec["other_year_clause"]):
+    other_years = spec["other_year_clause"]
+    if year:  # the document's own year is this change's year, not another
+        other_years = other_years.replace("20\\d{2}", f"(?!{year})20\\d{{2}}")
+    for pattern in (spec["not_directions"], spec["purpose"], other_years):
         text = re.sub(pattern, "", text)
 
     def says(words: list[str]) -> bool:
@@ -155,7 +160,7 @@ def reasons(ctx: Context) -> None:
         reason = match.group("reason")
         if not re.match(spec["reason_items"], reason):
             reason = re.split("[；;]", reason)[0]
-        up, down = _direction_words(reason)
+        up, down = _direction_words(reason, ctx.disclosure.meta.year)
         checked += 1
         opposite = down and not up if change.direction == Direction.INCREASE else up and not down
         if opposite:
@@ -168,7 +173,7 @@ def reasons(ctx: Context) -> None:
         for paragraph in section.paragraphs:
             for match in worded.finditer(paragraph.text):
                 checked += 1
-                up, down = _direction_words(match.group("reason"))
+                up, down = _direction_words(match.group("reason"), ctx.disclosure.meta.year)
                 increase = match.group("change") in ("增加", "增长")
                 if (down and not up) if increase else (up and not down):
                     ctx.report(f"情况说明{place(paragraph.location)}：说“{match.group('change')}的原因”是"
@@ -224,10 +229,11 @@ def contradictory_changes(ctx: Context) -> None:
             checked += 1
             now, moved = claim_wan(current), claim_wan(change)
             if change.direction == Direction.INCREASE and moved > 0 and now == 0:
-                ctx.report(f"情况说明{place(change.location)}：本年为 0，却说比上年增加 {fmt(change.value)} {change.unit}",
+                ctx.report(f"情况说明{place(change.location)}「{current.subject}{current.text}」：本年为 0，却说比上年增加 "
+                           f"{fmt(change.value)} {change.unit}",
                            [claim_evidence(current), claim_evidence(change)], expected=Decimal(0), actual=moved, unit="万元")
             elif change.direction == Direction.INCREASE and moved > now + half_unit(current.value) + half_unit(change.value):
-                ctx.report(f"情况说明{place(change.location)}：本年 {fmt(current.value)} {current.unit}，比上年增加 "
+                ctx.report(f"情况说明{place(change.location)}「{current.subject}」本年 {fmt(current.value)} {current.unit}，比上年增加 "
                            f"{fmt(change.value)} {change.unit}，上年将为负数，不可能",
                            [claim_evidence(current), claim_evidence(change)], expected=now, actual=moved, unit="万元")
             if current.figure:
@@ -293,7 +299,7 @@ def final_outcome(ctx: Context) -> None:
     listed = list(sentences(d))
     for index, sentence in enumerate(listed):
         budget = actual = None
-        pair: tuple[Claim, Claim] | None = None  # the sentence's first budget and actual
+        pair: tuple[Claim, Claim] | None = None  # the sentence's last budget and actual
         budgets: list[Claim] = []  # every budget amount of the sentence (年初, 调整 …)
         for claim in sentence.claims:
             if claim.other_year:
@@ -303,7 +309,7 @@ def final_outcome(ctx: Context) -> None:
                 budgets.append(claim)
             elif _money(claim) and actual_word.search(claim.subject) and budget is not None:
                 actual = claim
-                pair = pair or (budget, actual)
+                pair = (budget, actual)  # the wording after the amounts speaks of the last pair
             elif claim.kind in (ClaimKind.PERCENT, ClaimKind.SHARE) and budget is not None and actual is not None:
                 said = completion.search(claim.subject)
                 if said and _same_budget(said.group(1), budget.subject):
@@ -320,7 +326,8 @@ def final_outcome(ctx: Context) -> None:
         if said is not None:
             # "决算数大于调整预算数" is read against the 调整预算, "…年初预算数" against the 年初
             named = "调整" if "调整" in said.group(0) else "年初"
-            budget = next((b for b in budgets if _same_budget(named, b.subject)), None)
+            budget = next((b for b in reversed(budgets) if _same_budget(named, b.subject)
+                           and sentence.at(b) < sentence.at(actual)), None)
             if budget is None:
                 continue
             checked += 1

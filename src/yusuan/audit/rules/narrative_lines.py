@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...catalogue import data
-from ...model import Row, Severity, Table
+from ...model import DocumentKind, Row, Severity, Table
 from ...model.text import compact
 from ...model.tolerance import half_unit
 from ..context import Context, Skip, cell, claim_evidence, in_wan, place, table_name, unit_slip
@@ -20,7 +20,9 @@ def classification_lines(ctx: Context) -> None:
     amount = re.compile(spec["amount"])
     rows = _rows_by_code([t for k in spec["tables"] for t in d.tables_of(k)])
     fiscal = _rows_by_code([t for k in spec["fiscal_tables"] for t in d.tables_of(k)])
-    scope = re.compile(spec["fiscal_scope"])
+    general = _rows_by_code([t for k in spec["general_tables"] for t in d.tables_of(k)])
+    scope, general_scope = re.compile(spec["fiscal_scope"]), re.compile(spec["general_scope"])
+    final = d.meta.kind == DocumentKind.FINAL_ACCOUNT
     headings = {id(c): s.heading for s, c in d.claims()}
     linked = [c for c in money_claims(d) if c.classification]
     if not linked:
@@ -28,9 +30,12 @@ def classification_lines(ctx: Context) -> None:
     compared = 0
     for claim in linked:
         subject = re.sub(r"^.*[（(](类|款|项)[)）]", "", compact(claim.subject))  # words after the path
-        # a section about 财政拨款 spending is read against the fiscal tables only, never against
-        # spending from all funds
-        lines = fiscal if scope.search(headings.get(id(claim), "")) else rows
+        if claim.other_year or (final and "决算" not in subject):
+            continue  # another year's figure, or a final account's budget beside its 决算
+        # a section about 一般公共预算 or 财政拨款 spending is read against those tables only,
+        # never against spending from all funds
+        heading = headings.get(id(claim), "")
+        lines = general if general_scope.search(heading) else fiscal if scope.search(heading) else rows
         if not amount.match(subject) or claim.code not in lines:
             continue
         table, row = lines[claim.code]

@@ -54,7 +54,7 @@ def _part(sentence: Sentence, piece: tuple[int, int], not_a_part: re.Pattern[str
     text = sentence.text[piece[0]:piece[1]].strip()
     if not text or not_a_part.match(text):
         return None
-    inside = sentence.between(piece[0], piece[1])
+    inside = [c for c in sentence.between(piece[0], piece[1]) if not sentence.bracketed(sentence.at(c))]
     if not inside or inside[0].unit not in MONEY_UNITS or inside[0].other_year:
         return None
     before = sentence.text[piece[0]:sentence.at(inside[0])]
