@@ -51,3 +51,20 @@ def test_text_exports_have_no_pages_to_check(tmp_path):
     report = audit(parse_file(text), select=["LAYOUT"])
     assert report.findings == [] and {n.rule for n in report.not_checked} == {
         "LAYOUT-001", "LAYOUT-002", "LAYOUT-003", "LAYOUT-004"}
+
+
+def test_characters_without_text_are_reported_but_symbol_font_bullets_are_not():
+    from synthetic import document
+    from yusuan.model import PageFacts
+    from yusuan.readers.pdf import _unmapped
+
+    d = document(narrative=["说明。"])
+    d.pages = [PageFacts("synthetic.pdf", 1, characters=400), PageFacts("synthetic.pdf", 2, characters=380, unmapped=12,
+                                                                       unmapped_sample="U+E01A U+E02B")]
+    planted = [f for f in audit(d, select=["LAYOUT-004"]).findings]
+    assert [(f.evidence[0].location.page, "U+E01A" in f.message) for f in planted] == [(2, True)]
+    assert _unmapped({"text": "\ue01a", "fontname": "ABCDEF+SimSun"})
+    assert _unmapped({"text": "(cid:17)", "fontname": "ABCDEF+SimSun"})
+    assert not _unmapped({"text": "\uf0b7", "fontname": "Symbol"})  # Word's bullet
+    assert not _unmapped({"text": "(cid:108)", "fontname": "Wingdings-Regular"})
+    assert not _unmapped({"text": "预", "fontname": "ABCDEF+SimSun"})
