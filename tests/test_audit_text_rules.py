@@ -137,3 +137,15 @@ def test_the_last_sentence_before_a_heading_without_its_full_stop():
     assert len(ended("针对案件审理中发现的问题提出司法建议")) == 1
     assert ended("针对案件审理中发现的问题提出司法建议。") == []
     assert found(narrative("一、机构", "3 上海市普陀区国库收付中心 预算不单列，并入本级", "二、说明", "无。"), "TEXT-011") == []
+
+
+def test_a_district_document_naming_the_city_level_as_its_own():
+    def in_region(region: str, text: str):
+        d = narrative(text)
+        d.meta.region = region
+        return [f.severity for f in found(d, "TEXT-012")]
+
+    words = "“三公”经费：是与市级财政有经费领拨关系的部门使用市级财政拨款安排的支出。"
+    assert in_region("上海市普陀区", words) == [Severity.NOTICE]
+    assert in_region("上海市普陀区", words.replace("市级", "区级")) == []
+    assert in_region("江苏省", "省级财政拨款。") == []

@@ -289,3 +289,25 @@ def unfinished_sentences(ctx: Context) -> None:
             continue  # a list whose items never end in a full stop: the section's own style
         ctx.report(f"情况说明{place(last.location)}「…{text[-24:]}」之后直接是标题“{following.heading[:20]}”，句末缺少标点",
                    [_evidence(last, text[-24:])])
+
+
+@rule("TEXT-012")
+def level_of_government(ctx: Context) -> None:
+    """A district or county document speaking of 市级财政 or 市级预算主管部门 as its own — the
+    名词解释 of a higher level's template kept as it was. A notice: a district may well mention
+    city money it receives."""
+    region = ctx.disclosure.meta.region
+    if not region:
+        raise Skip("未识别到文件所属的行政区划")
+    # a municipality's districts (上海市普陀区) end in 区 like any county-level region
+    levels = data("regions.toml")["level"]
+    level = next((lv for lv in reversed(levels) if re.search(lv["ends"], region)), None)
+    if level is None or not level["above"]:
+        return
+    found = [(p, m, e) for p, m, e in _matches_pattern(ctx, data("narrative.toml")["level_words"]["pattern"])
+             if m.group(1) in level["above"]]
+    if not found:
+        return
+    paragraph, match, excerpt = found[0]
+    ctx.report(f"本文件属于{region}（{level['name']}），情况说明却有 {len(found)} 处称“{match.group(0)}”"
+               f"（如{place(paragraph.location)}「{excerpt}」）：可能沿用了上级的模板", [_evidence(paragraph, excerpt)])
