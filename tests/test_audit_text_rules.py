@@ -149,3 +149,19 @@ def test_a_district_document_naming_the_city_level_as_its_own():
     assert in_region("上海市普陀区", words) == [Severity.NOTICE]
     assert in_region("上海市普陀区", words.replace("市级", "区级")) == []
     assert in_region("江苏省", "省级财政拨款。") == []
+
+
+def test_fill_in_instructions_left_under_tables_are_one_finding():
+    from synthetic import row, table
+
+    def noted(*notes: str):
+        tables = []
+        for i, note in enumerate(notes):
+            t = table("gpb_expenditure", ["total"], [row("合计", 10 + i, role="total", total="1.00")], line=10 + i)
+            t.notes = [note]
+            tables.append(t)
+        return found(document(*tables), "TEXT-007")
+
+    planted = noted("注：“科目编码”和“科目名称”为必填项。", "注：“科目编码”和“科目名称”为必填项。")
+    assert len(planted) == 1 and planted[0].message.startswith("2 张表下")
+    assert noted("注：本表反映部门一般公共预算支出。") == []

@@ -30,6 +30,8 @@ DEFECTS = [
     (SEED_001, "NARR-012", 172, W, "line 172: 支出项目共12个, 支出总额433.15万元 — 22 projects sum to 433.15"),
     ("more/js-highcourt-2017-dept-budget.pdf", "TEXT-011", 10, W, "p10: …提出司法建议 runs into heading 四、 without 。"),
     ("pdf/上海市普陀区商务委员会2025年部门预算.pdf", "TEXT-011", 24, W, "p24: …按程序落实专项资金拨付 runs into 五、实施周期"),
+    ("more/js-highcourt-2019-dept-budget.pdf", "TEXT-007", 10, W,
+     "pp10-14: 注：“科目编码”和“科目名称”为必填项。 — the template's fill-in instruction under five tables"),
     (SH_WANLI, "TEXT-012", 5, Severity.NOTICE, "p5 名词解释: 市级预算主管部门…, 与市级财政有经费领拨关系 in a 普陀区 document"),
 ]
 

@@ -191,9 +191,23 @@ def repeated_words(ctx: Context) -> None:
 def template_leftovers(ctx: Context) -> None:
     if ctx.disclosure.meta.template:
         raise Skip("未填写的模板，可选表述本应保留")
-    for paragraph, match, excerpt in _matches(ctx, "leftover"):
+    if not ctx.disclosure.narrative and not any(t.notes for t in ctx.disclosure.tables):
+        raise Skip("没有情况说明，也没有表格注释")
+    for paragraph, match, excerpt in (_matches(ctx, "leftover") if ctx.disclosure.narrative else ()):
         ctx.report(f"情况说明{place(paragraph.location)}「{excerpt}」：模板中的可选表述“{match.group(0)}”未按实际情况取舍",
                    [_evidence(paragraph, excerpt)])
+    fill_in = re.compile(_patterns()["fill_in"])
+    under: dict[str, list] = {}  # one instruction repeated under many tables is one slip
+    for table in ctx.disclosure.tables:
+        for note in table.notes:
+            match = fill_in.search(note)
+            if match:
+                under.setdefault(match.group(0), []).append((table, note))
+    for words, tables in under.items():
+        table, note = tables[0]
+        where = "、".join(f"{table_name(t)}{place(t.location)}" for t, _ in tables[:3]) + (" 等" if len(tables) > 3 else "")
+        ctx.report(f"{len(tables)} 张表下留有填表说明「{note.strip()[:40]}」（“{words}”，见{where}），公开时应删去",
+                   [Evidence(f"{table_name(t)} · 注", t.location, table=t.kind) for t, _ in tables])
 
 
 @rule("TEXT-008")
