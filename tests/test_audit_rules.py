@@ -291,3 +291,10 @@ def test_summed_costs_leave_totals_and_unit_costs_alone():
 
     assert costs(("总成本", "100"), ("设备购置成本", "70"), ("安装成本", "20")) == []
     assert costs(("项目总成本", "80"), ("单位面积改造成本", "0.5"), ("单次检测成本", "2"), ("其他成本", "30")) == []
+
+
+def test_a_key_amount_whose_subject_carries_an_enumerator():
+    three = table("three_public", ["three_public_total", "abroad", "car_total", "reception"], [
+        row("", 60, role="total", three_public_total="2.60", abroad="0", car_total="0", reception="2.60")])
+    assert found(document(three, narrative=["（二）公务接待费 2.60 万元。"]), "NARR-001") == []
+    assert len(found(document(three, narrative=["（二）公务接待费 3.60 万元。"]), "NARR-001")) == 1

@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from ..catalogue import data
 from ..model import Claim, ClaimKind, Disclosure, NarrativeSection
-from ..model.text import compact, normal_name
+from ..model.text import compact, normal_name, strip_enumerator
 
 _CHANGE_WORDS = re.compile(r"(与|比|较|同|对比)?(\d{4}年|上年)(预算)?(相比|比较)?|增加|减少|增长|下降|降低|提高|上升|持平")
 _MONEY = ("万元", "元")
@@ -78,6 +78,7 @@ def core_subject(d: Disclosure, subject: str) -> str:
     if department and text.startswith(department):
         text = text[len(department):]
     for _ in range(3):
+        text = strip_enumerator(text)  # "（二）公务接待费", "(二)公务接待费"
         text = re.sub(trim["leading"], "", text)
         text = re.sub(trim["trailing"], "", text)
     return text
