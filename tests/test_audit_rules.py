@@ -298,3 +298,10 @@ def test_a_key_amount_whose_subject_carries_an_enumerator():
         row("", 60, role="total", three_public_total="2.60", abroad="0", car_total="0", reception="2.60")])
     assert found(document(three, narrative=["（二）公务接待费 2.60 万元。"]), "NARR-001") == []
     assert len(found(document(three, narrative=["（二）公务接待费 3.60 万元。"]), "NARR-001")) == 1
+
+
+def test_the_procurement_total_stated_in_the_narrative_against_the_procurement_table():
+    procurement = table("procurement", ["total"], [row("合计", 70, role="total", total="3742.40")])
+    assert found(document(procurement, narrative=["2024年我部门政府采购预算总金额为3742.4万元。"]), "NARR-001") == []
+    planted = found(document(procurement, narrative=["2024年我部门政府采购预算总金额为3842.4万元。"]), "NARR-001")
+    assert [(f.expected, f.actual) for f in planted] == [(Decimal("3742.40"), Decimal("3842.4"))]
