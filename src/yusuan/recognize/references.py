@@ -78,7 +78,7 @@ def core_subject(d: Disclosure, subject: str) -> str:
     if department and text.startswith(department):
         text = text[len(department):]
     for _ in range(3):
-        text = strip_enumerator(text)  # "（二）公务接待费", "(二)公务接待费"
+        text = re.sub(r"^[（(]\d{1,2}[)）]", "", strip_enumerator(text))  # "（二）公务接待费", "（2）…"
         text = re.sub(trim["leading"], "", text)
         text = re.sub(trim["trailing"], "", text)
     return text
