@@ -305,3 +305,10 @@ def test_the_procurement_total_stated_in_the_narrative_against_the_procurement_t
     assert found(document(procurement, narrative=["2024年我部门政府采购预算总金额为3742.4万元。"]), "NARR-001") == []
     planted = found(document(procurement, narrative=["2024年我部门政府采购预算总金额为3842.4万元。"]), "NARR-001")
     assert [(f.expected, f.actual) for f in planted] == [(Decimal("3742.40"), Decimal("3842.4"))]
+
+
+def test_a_part_called_procurement_or_a_units_figures_are_not_the_departments():
+    procurement = table("procurement", ["total"], [row("合计", 70, role="total", total="300.00")])
+    for text in (["XX项目预算100万元，其中政府采购50万元。"], ["办公设备购置项目安排50万元，其中：政府采购预算40万元。"],
+                 ["二、所属事业单位预算情况", "XX中心政府采购预算总额50万元。"]):
+        assert found(document(procurement, narrative=text), "NARR-001") == [], text
