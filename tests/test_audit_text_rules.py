@@ -165,3 +165,26 @@ def test_fill_in_instructions_left_under_tables_are_one_finding():
     planted = noted("注：“科目编码”和“科目名称”为必填项。", "注：“科目编码”和“科目名称”为必填项。")
     assert len(planted) == 1 and planted[0].message.startswith("2 张表下")
     assert noted("注：本表反映部门一般公共预算支出。") == []
+
+
+def test_a_header_printing_the_departments_name_cut_short():
+    from yusuan.model import Location, PrintedName
+
+    def printed(*names: str):
+        d = narrative("说明。")
+        d.meta.department = "三门峡市人力资源和社会保障局"
+        d.printed_names = [PrintedName(n, Location("synthetic.txt", 200 + i)) for i, n in enumerate(names)]
+        return found(d, "TEXT-013")
+
+    planted = printed("三门峡市人力资源和社会保障局", "三门峡市人力资源和社会保障")
+    assert [(f.severity, f.evidence[0].location.line) for f in planted] == [(Severity.WARNING, 201)]
+    assert printed("三门峡市人力资源和社会保障局", "三门峡市人力资源和社会保障局（本级）") == []
+    assert printed("三门峡市社会养老保障中心") == []  # another unit altogether
+
+
+def test_a_name_wrapped_onto_the_next_row_of_its_cell_is_read_whole():
+    from yusuan.model import Line
+    from yusuan.recognize.meta import printed_names
+
+    lines = [Line(1, "", cells=["", "部门名称：江苏省高级人民法", "", ""]), Line(2, "", cells=["", "院", "", "单位：万元"])]
+    assert [p.name for p in printed_names(lines)] == ["江苏省高级人民法院"]

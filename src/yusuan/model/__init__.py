@@ -16,6 +16,7 @@ from .disclosure import (
     NarrativeSection,
     Paragraph,
     PerformanceTarget,
+    PrintedName,
     Project,
     Row,
     Source,
@@ -44,7 +45,7 @@ from .money import Unit
 __all__ = [
     "PAIRED_TABLES",    "SEVERITIES", "SEVERITY_NAMES", "Alignment", "AuditReport", "Claim", "ClaimKind", "Direction",
     "Disclosure", "DocumentKind", "DocumentScope", "Evidence", "Figure", "Finding", "Indicator", "Layout", "Line",
-    "Location", "Meta", "NarrativeSection", "NotChecked", "PageFacts", "Pairing", "Paragraph", "PerformanceTarget",
+    "Location", "Meta", "NarrativeSection", "NotChecked", "PageFacts", "Pairing", "Paragraph", "PerformanceTarget", "PrintedName",
     "Project", "Row", "RowFlag", "RowRole", "Severity", "Side", "Source", "SourceFormat", "Table",
     "TableKind", "TocEntry", "Unit",
 ]

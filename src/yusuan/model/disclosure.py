@@ -212,6 +212,15 @@ class TocEntry:
 
 
 @dataclass
+class PrintedName:
+    """The department's name as a table header prints it (部门名称：…, 编制部门：…), and where —
+    so the audit can see a name that differs from the document's."""
+
+    name: str
+    location: Location
+
+
+@dataclass
 class Source:
     """The file a disclosure was read from (or, for composed ones, written to)."""
 
@@ -246,6 +255,7 @@ class Disclosure:
     performance: list[PerformanceTarget] = field(default_factory=list)
     figures: dict[str, Figure] = field(default_factory=dict)
     toc: list[TocEntry] = field(default_factory=list)
+    printed_names: list[PrintedName] = field(default_factory=list)  # header names, as printed
     warnings: list[str] = field(default_factory=list)
     pages: list[PageFacts] = field(default_factory=list)  # what each page of a PDF holds
     # the printed source line (cells joined by │) of every line a located value stands on, by

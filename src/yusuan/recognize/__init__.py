@@ -18,7 +18,7 @@ from ..model.serialize import canonical
 from .classification import link_classification_claims
 from .content import untitled_tables
 from .figures import key_figures
-from .meta import detect_meta
+from .meta import detect_meta, printed_names
 from .narrative import narrative_sections
 from .pairing import pair_targets
 from .projects import performance_targets, projects, untitled_targets
@@ -55,6 +55,7 @@ def recognize_as_one(layouts: list[Layout]) -> Disclosure:
             whole.toc += part.toc
             whole.warnings += part.warnings
             whole.pages += part.pages
+            whole.printed_names += part.printed_names
     _relate(whole)  # its tables were understood as they were read
     whole.excerpts = _excerpts(whole, layouts)
     return canonical(whole)
@@ -82,6 +83,7 @@ def _read_parts(layout: Layout) -> Disclosure:
         disclosure.warnings.extend(f"{table.title}：{w}" for w in table.warnings)
     disclosure.warnings.extend(layout.warnings)
     disclosure.pages = list(layout.pages)
+    disclosure.printed_names = printed_names(layout.lines)
     return disclosure
 
 
@@ -150,3 +152,4 @@ def _locations(d: Disclosure) -> Iterator[Location]:
         yield from (i.location for i in target.indicators)
     yield from (f.location for f in d.figures.values())
     yield from (e.location for e in d.toc)
+    yield from (n.location for n in d.printed_names)

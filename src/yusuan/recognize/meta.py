@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ..catalogue import data
-from ..model import DocumentKind, DocumentScope, Meta
+from ..model import DocumentKind, DocumentScope, Meta, PrintedName
 from ..model.layout import Line
 from ..model.money import Unit, parse_unit
 from ..model.text import compact
@@ -161,3 +161,28 @@ def region_of(department: str) -> str | None:
         if match and not re.search(spec["not_a_place"], match.group(0)):
             region, rest = region + match.group(0), rest[match.end():]
     return region
+
+
+def printed_names(lines: list[Line]) -> list[PrintedName]:
+    """The department's name wherever a header field prints it ("部门名称： 三门峡市…"), kept as
+    printed (a truncated or misspelt one is what the audit is looking for)."""
+    spec = data("meta.toml")
+    field = re.compile(rf"(?:{'|'.join(spec['printed_name_fields'])})\s*[:：]\s*(.+?){spec['field_end']}")
+    found: list[PrintedName] = []
+    for index, line in enumerate(lines):
+        for column, text in enumerate(line.cells or [line.text]):
+            match = field.search(text.strip())
+            if match:
+                name = re.sub(r"^\d+", "", compact(match.group(1))).strip("：:，,。 ")
+                name += _wrapped_rest(lines[index + 1] if index + 1 < len(lines) else None, column, line)
+                if 2 <= len(name) <= 40:
+                    found.append(PrintedName(name, line.location))
+    return found
+
+
+def _wrapped_rest(following: Line | None, column: int, line: Line) -> str:
+    """The end of a name the cell wrapped onto the next row ("部门名称：江苏省高级人民法" / "院")."""
+    if following is None or line.cells is None or following.cells is None or column >= len(following.cells):
+        return ""
+    rest = compact(following.cells[column])
+    return rest if re.fullmatch(r"[\u4e00-\u9fff（）()]{1,6}", rest) else ""

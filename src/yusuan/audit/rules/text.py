@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from ...catalogue import column_name, data
 from ...model import DocumentKind, DocumentScope, Evidence, Paragraph, Severity
+from ...model.text import normal_name
 from ..context import Context, Skip, cell, place, table_name
 from ..engine import rule
 
@@ -325,3 +327,28 @@ def level_of_government(ctx: Context) -> None:
     paragraph, match, excerpt = found[0]
     ctx.report(f"本文件属于{region}（{level['name']}），情况说明却有 {len(found)} 处称“{match.group(0)}”"
                f"（如{place(paragraph.location)}「{excerpt}」）：可能沿用了上级的模板", [_evidence(paragraph, excerpt)])
+
+
+@rule("TEXT-013")
+def printed_names_differ(ctx: Context) -> None:
+    """A table header that prints the department's name differently from the document — cut
+    short ("…人力资源和社会保障" for "…社会保障局") or misspelt. A header naming another body
+    altogether (a subordinate unit) is not this rule's business: only names close to the
+    document's are compared."""
+    d = ctx.disclosure
+    department = d.meta.department
+    if not department or not d.printed_names:
+        raise Skip("未识别到部门名称，或表头没有印部门名称")
+    own = normal_name(department)
+    close = float(data("meta.toml")["printed_name_similarity"])
+    differing: dict[str, list] = {}
+    for printed in d.printed_names:
+        name = normal_name(printed.name)
+        if name == own or name.startswith(own):  # "…局（本级）", "…局 单位：万元" read whole
+            continue
+        if own.startswith(name) or SequenceMatcher(None, name, own, autojunk=False).ratio() >= close:
+            differing.setdefault(printed.name, []).append(printed)
+    for name, places in differing.items():
+        where = "、".join(place(p.location) for p in places[:3]) + (" 等" if len(places) > 3 else "")
+        ctx.report(f"表头印的部门名称“{name}”与本文件的部门名称“{department}”不一致（{where}）",
+                   [Evidence(f"表头 · 部门名称：{name}", p.location) for p in places])
