@@ -13,6 +13,7 @@ from ..model import (
     PAIRED_TABLES,
     Claim,
     ClaimKind,
+    Direction,
     Disclosure,
     Evidence,
     Figure,
@@ -23,6 +24,7 @@ from ..model import (
     Unit,
 )
 from ..model.money import convert
+from ..model.text import bracket_depths
 
 MONEY_UNITS = ("万元", "元")
 
@@ -38,9 +40,19 @@ class Quantity:
     evidence: Evidence
 
 
+def money_amount(claim: Claim) -> bool:
+    """An amount of money (not a change, share or count)."""
+    return claim.kind == ClaimKind.AMOUNT and claim.unit in MONEY_UNITS
+
+
+def signed(claim: Claim) -> Decimal:
+    """A change's value with its direction as the sign."""
+    return -claim.value if claim.direction == Direction.DECREASE else claim.value
+
+
 def money_claims(d: Disclosure) -> Iterator[Claim]:
     for _, claim in d.claims():
-        if claim.kind == ClaimKind.AMOUNT and claim.unit in MONEY_UNITS:
+        if money_amount(claim):
             yield claim
 
 
@@ -135,11 +147,7 @@ class Sentence:
     def bracketed(self, at: int) -> bool:
         """Whether position `at` stands inside brackets (a remark, not the statement's figure)."""
         if self._depths is None:
-            depth, depths = 0, []
-            for ch in self.text:
-                depths.append(depth)
-                depth += 1 if ch in "（(" else -1 if ch in "）)" and depth else 0
-            self._depths = depths
+            self._depths = bracket_depths(self.text)
         return at < len(self._depths) and self._depths[at] > 0
 
 

@@ -78,3 +78,25 @@ def normal_name(name: str) -> str:
     """A name compared by its words: no spaces, one bracket width, no punctuation."""
     text = compact(name).translate(_BRACKETS)
     return re.sub(r"[“”\"'、，,。.·\-—_]", "", text)
+
+
+OPENING_BRACKETS, CLOSING_BRACKETS = "（(【[", "）)】]"
+
+
+def bracket_depths(text: str) -> list[int]:
+    """The bracket depth at every character (0 outside brackets; a bracket itself counts as
+    outside), for telling a remark in brackets from the statement around it."""
+    depth, found = 0, []
+    for ch in text:
+        if ch in CLOSING_BRACKETS:
+            depth = max(0, depth - 1)
+        found.append(depth)
+        if ch in OPENING_BRACKETS:
+            depth += 1
+    return found
+
+
+def outside_brackets(text: str) -> str:
+    """The text with what stands in brackets (and the brackets) left out."""
+    return "".join(ch for ch, depth in zip(text, bracket_depths(text), strict=True)
+                   if depth == 0 and ch not in OPENING_BRACKETS and ch not in CLOSING_BRACKETS)

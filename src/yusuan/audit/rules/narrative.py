@@ -18,6 +18,7 @@ from ..subjects import (
     figure_quantity,
     money_claims,
     named_items,
+    signed,
 )
 
 
@@ -122,10 +123,6 @@ def shares(ctx: Context) -> None:
         raise Skip("情况说明中没有“占…%”的表述")
 
 
-def _signed(claim: Claim) -> Decimal:
-    return -claim.value if claim.direction == Direction.DECREASE else claim.value
-
-
 @rule("NARR-004")
 def year_over_year(ctx: Context) -> None:
     d = ctx.disclosure
@@ -152,23 +149,23 @@ def year_over_year(ctx: Context) -> None:
             if previous is not None and previous.unit == change.unit:
                 stated = current.value - previous.value
                 allowed = half_unit(current.value) + half_unit(previous.value) + half_unit(change.value)
-                if abs(stated - _signed(change)) > allowed:
+                if abs(stated - signed(change)) > allowed:
                     direction = "增加" if change.direction == Direction.INCREASE else "减少"
                     ctx.report(f"情况说明{place(change.location)}：本年 {current.value}、上年 {previous.value}，"
                                f"实际变化 {fmt(stated)}，文中写{direction} {change.value}",
                                [claim_evidence(current), claim_evidence(previous), claim_evidence(change)],
-                               expected=stated, actual=_signed(change), unit=change.unit)
+                               expected=stated, actual=signed(change), unit=change.unit)
                     continue
             if following is not None and following.kind == ClaimKind.CHANGE_RATE:
-                base = current.value - _signed(change)
+                base = current.value - signed(change)
                 if base <= 0:
                     continue
-                rate = _signed(change) / base * 100
-                printed = _signed(following)
+                rate = signed(change) / base * 100
+                printed = signed(following)
                 # the rate moves with the rounding of both printed amounts, and is itself rounded
                 reach = 100 * (half_unit(change.value) * abs(current.value) / (base * base) + half_unit(current.value) / base)
                 if abs(abs(rate) - abs(printed)) > half_unit(following.value) + reach + ctx.meta.slack or (rate * printed < 0):
-                    ctx.report(f"情况说明{place(following.location)}：本年 {current.value}、变化 {_signed(change)}，"
+                    ctx.report(f"情况说明{place(following.location)}：本年 {current.value}、变化 {signed(change)}，"
                                f"上年应为 {fmt(base)}，变化率应为 {rate:.2f}%，文中为 {printed}%",
                                [claim_evidence(current), claim_evidence(change), claim_evidence(following)],
                                severity=Severity.WARNING, expected=rate.quantize(Decimal("0.01")), actual=printed, unit="%")
@@ -194,11 +191,11 @@ def change_parts(ctx: Context) -> None:
             if any(p.unit != whole.unit for p in parts):
                 continue
             checked += 1
-            total = sum((_signed(p) for p in parts), Decimal(0))
+            total = sum((signed(p) for p in parts), Decimal(0))
             allowed = sum((half_unit(c.value) for c in changes), Decimal(0))
-            if abs(total - _signed(whole)) > allowed:
-                ctx.report(f"情况说明{place(whole.location)}：各分项增减之和 {fmt(total)} 与总增减 {fmt(_signed(whole))} 不符，"
-                           f"相差 {fmt(total - _signed(whole))}",
-                           [claim_evidence(c) for c in changes], expected=_signed(whole), actual=total, unit=whole.unit)
+            if abs(total - signed(whole)) > allowed:
+                ctx.report(f"情况说明{place(whole.location)}：各分项增减之和 {fmt(total)} 与总增减 {fmt(signed(whole))} 不符，"
+                           f"相差 {fmt(total - signed(whole))}",
+                           [claim_evidence(c) for c in changes], expected=signed(whole), actual=total, unit=whole.unit)
     if not checked:
         raise Skip("情况说明中没有“增减额，其中：分项增减”的表述")

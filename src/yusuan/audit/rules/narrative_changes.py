@@ -9,24 +9,25 @@ from decimal import Decimal
 
 from ...catalogue import data
 from ...model import Claim, ClaimKind, Direction, DocumentKind, Evidence, Severity
+from ...model.text import outside_brackets
 from ...model.tolerance import half_unit
 from ..context import Context, Skip, claim_evidence, fmt, place
 from ..engine import rule
-from ..subjects import MONEY_UNITS, Sentence, claim_wan, claims_by_line, sentences
+from ..subjects import (
+    MONEY_UNITS,
+    Sentence,
+    claim_wan,
+    claims_by_line,
+    money_amount,
+    sentences,
+    signed,
+)
 
 HUNDRED = Decimal(100)
 
 
 def _spec() -> dict:
     return data("narrative.toml")["changes"]
-
-
-def _money(claim: Claim) -> bool:
-    return claim.kind == ClaimKind.AMOUNT and claim.unit in MONEY_UNITS
-
-
-def _signed(claim: Claim) -> Decimal:
-    return -claim.value if claim.direction == Direction.DECREASE else claim.value
 
 
 def _moves(claim: Claim) -> bool:
@@ -64,7 +65,7 @@ def stated_rates(ctx: Context) -> None:
             checked += 1
             a, b = claim_wan(previous), claim_wan(current)
             evidence = [claim_evidence(previous), claim_evidence(current), claim_evidence(rate)]
-            printed = _signed(rate)
+            printed = signed(rate)
             if a != 0 and any(_rate_fits(ctx, previous, other, rate) for other in _restatements(sentence, current)):
                 continue  # the line states this year's amount twice, differently: NARR-006 names the wrong one
             if a == 0:
@@ -94,7 +95,7 @@ def _stated_pair(sentence: Sentence, index: int) -> tuple[Claim, Claim] | None:
     if index < 2:
         return None
     first, second, rate = sentence.claims[index - 2], sentence.claims[index - 1], sentence.claims[index]
-    if not (_money(first) and _money(second)) or first.other_year == second.other_year:
+    if not (money_amount(first) and money_amount(second)) or first.other_year == second.other_year:
         return None
     if sentence.bracketed(sentence.at(first)) or sentence.bracketed(sentence.at(second)):
         return None
@@ -116,7 +117,7 @@ def _rate_fits(ctx: Context, previous: Claim, current: Claim, rate: Claim) -> bo
     a, b = claim_wan(previous), claim_wan(current)
     actual = (b - a) / a * HUNDRED
     reach = HUNDRED * (half_unit(previous.value) * abs(b) / (a * a) + half_unit(current.value) / abs(a))
-    return abs(actual - _signed(rate)) <= half_unit(rate.value) + reach + ctx.meta.slack
+    return abs(actual - signed(rate)) <= half_unit(rate.value) + reach + ctx.meta.slack
 
 
 def _restatements(sentence: Sentence, current: Claim) -> list[Claim]:
@@ -124,7 +125,7 @@ def _restatements(sentence: Sentence, current: Claim) -> list[Claim]:
     “…（项）”X万元 beside “2024年预算安排 Y 万元”)."""
     if not current.code:
         return []
-    return [c for c in sentence.line if c is not current and _money(c) and not c.other_year
+    return [c for c in sentence.line if c is not current and money_amount(c) and not c.other_year
             and c.code == current.code and c.value != current.value]
 
 
@@ -272,15 +273,11 @@ def _compared(sentence: Sentence, index: int) -> Claim | None:
     # the amount before it, passing over remarks in brackets ("100万元（含结转20万元），比上年…")
     current = next((sentence.claims[j] for j in range(index - 1, -1, -1)
                     if not sentence.bracketed(sentence.at(sentence.claims[j]))), None)
-    if current is None or not _money(current) or current.other_year:
+    if current is None or not money_amount(current) or current.other_year:
         return None
-    between = _outside(sentence.text[sentence.at(current):sentence.at(change)])
+    between = outside_brackets(sentence.text[sentence.at(current):sentence.at(change)])
     return current if re.search(_spec()["comparison"], between) and not re.search("[、；;]", between) else None
 
-
-def _outside(text: str) -> str:
-    """The text without what stands in brackets."""
-    return re.sub(r"[（(][^（()）]*[)）]", "", text)
 
 
 @rule("NARR-011")
@@ -304,10 +301,10 @@ def final_outcome(ctx: Context) -> None:
         for claim in sentence.claims:
             if claim.other_year:
                 continue  # 比上年决算… is not this year's outcome
-            if _money(claim) and budget_word.search(claim.subject):
+            if money_amount(claim) and budget_word.search(claim.subject):
                 budget, actual = claim, None
                 budgets.append(claim)
-            elif _money(claim) and actual_word.search(claim.subject) and budget is not None:
+            elif money_amount(claim) and actual_word.search(claim.subject) and budget is not None:
                 actual = claim
                 pair = (budget, actual)  # the wording after the amounts speaks of the last pair
             elif claim.kind in (ClaimKind.PERCENT, ClaimKind.SHARE) and budget is not None and actual is not None:

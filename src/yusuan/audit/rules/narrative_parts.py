@@ -8,37 +8,20 @@ from decimal import Decimal
 
 from ...catalogue import data
 from ...model import Claim, ClaimKind, Severity
+from ...model.text import bracket_depths, outside_brackets
 from ...model.tolerance import half_unit
 from ..context import Context, Skip, claim_evidence, fmt, place
 from ..engine import rule
-from ..subjects import MONEY_UNITS, Sentence, claim_wan, sentences
-
-_OPEN, _CLOSE = "（(【[", "）)】]"
+from ..subjects import MONEY_UNITS, Sentence, claim_wan, money_amount, sentences
 
 
 def _spec() -> dict:
     return data("narrative.toml")["parts"]
 
 
-def _money(claim: Claim) -> bool:
-    return claim.kind == ClaimKind.AMOUNT and claim.unit in MONEY_UNITS
-
-
-def _depths(text: str) -> list[int]:
-    """The bracket depth at every character (a part's own breakdown sits in brackets)."""
-    depth, found = 0, []
-    for ch in text:
-        if ch in _CLOSE:
-            depth = max(0, depth - 1)
-        found.append(depth)
-        if ch in _OPEN:
-            depth += 1
-    return found
-
-
 def _segments(text: str, start: int, separators: str) -> list[tuple[int, int]]:
     """(start, end) of the top-level pieces of text[start:] split at the separators."""
-    depths = _depths(text)
+    depths = bracket_depths(text)
     pieces, begin = [], start
     for i in range(start, len(text)):
         if depths[i] == 0 and text[i] in separators:
@@ -88,16 +71,11 @@ def _before_sub_list(sentence: Sentence, pieces: list[tuple[int, int]], anywhere
     only when it starts with it — its own clauses may break its part down."""
     sub_list, list_end = re.compile(_spec()["sub_list"]), re.compile(_spec()["list_end"])
     for i, (start, end) in enumerate(pieces):
-        text = _outside_brackets(sentence.text[start:end]).strip()
+        text = outside_brackets(sentence.text[start:end]).strip()
         if (sub_list.search(text) if anywhere else sub_list.match(text)) or list_end.search(text):
             return pieces[:i]
     return pieces
 
-
-def _outside_brackets(text: str) -> str:
-    """The text at bracket depth 0 (a part's own breakdown in brackets is not a sub-list here)."""
-    depths = _depths(text)
-    return "".join(ch for ch, depth in zip(text, depths, strict=True) if depth == 0 and ch not in _OPEN)
 
 
 @rule("NARR-010")
@@ -106,7 +84,7 @@ def parts_of_a_whole(ctx: Context) -> None:
     checked = 0
     for sentence in sentences(ctx.disclosure):
         match = opening.search(sentence.text)
-        if match is None or _depths(sentence.text)[match.start()]:
+        if match is None or bracket_depths(sentence.text)[match.start()]:
             continue
         whole = _whole(sentence, match.start())
         if whole is None:
@@ -134,7 +112,7 @@ def parts_of_a_whole(ctx: Context) -> None:
         parts, total = best
         # more than the whole is certain only when nothing in the sentence breaks a part down
         over = total > target
-        nested = bool(re.search(_spec()["sub_list"], _outside_brackets(sentence.text[match.end():])))
+        nested = bool(re.search(_spec()["sub_list"], outside_brackets(sentence.text[match.end():])))
         if any(abs(claim_wan(p) - target) <= half_unit(p.value) + half_unit(whole.value) for p in parts):
             continue  # one part is the whole ("其中：财政拨款 X" = X): what follows is not its parts
         names = "、".join(f"{_name(p)}{fmt(p.value)}" for p in parts)
@@ -169,14 +147,14 @@ def _name(part: Claim) -> str:
 def _whole(sentence: Sentence, at: int) -> Claim | None:
     """The amount "其中" divides: the last amount of this year before it, outside brackets, and
     not itself a change ("减少 X 万元，其中：…" lists changes — NARR-005's)."""
-    depths = _depths(sentence.text)
+    depths = bracket_depths(sentence.text)
     for claim in reversed(sentence.claims):
         offset = sentence.at(claim)
         if offset >= at or depths[offset]:
             continue
         if claim.kind in (ClaimKind.CHANGE_AMOUNT, ClaimKind.CHANGE_RATE):
             return None
-        if _money(claim) and not claim.other_year:
+        if money_amount(claim) and not claim.other_year:
             return claim
         if claim.kind == ClaimKind.AMOUNT:
             return None

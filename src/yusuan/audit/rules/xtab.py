@@ -209,11 +209,10 @@ def _totals_agree(first: Table, second: Table, column: str) -> bool:
     return agrees(totals[0], [totals[1]])
 
 
-def _with_prefixes(codes, own: bool) -> set[str]:
-    """The 类/款 prefixes of the codes (the codes with lines below them), and with own=True the
-    codes themselves — set lookups instead of scanning every code for every code."""
-    found = {code[:n] for code in codes for n in (3, 5) if len(code) > n}
-    return found | set(codes) if own else found
+def _parents(codes) -> set[str]:
+    """The 类/款 prefixes of the codes: the codes that have lines below them (a set, looked up
+    instead of scanning every code for every code)."""
+    return {code[:n] for code in codes for n in (3, 5) if len(code) > n}
 
 
 @rule("XTAB-005")
@@ -237,14 +236,14 @@ def lines_by_code(ctx: Context) -> None:
             continue
         if not _totals_agree(first, second, column):
             continue  # the tables cover different money (this year's income, spending with carry-over)
-        parents = _with_prefixes(a.keys() | b.keys(), own=False)
+        parents = _parents(a.keys() | b.keys())
         # the deepest lines only: a wrong 项 would otherwise be reported again at its 款 and 类
         for code in sorted(c for c in a.keys() & b.keys() if c not in parents):
             compared += 1
             ctx.compare(cell(first, a[code], column), cell(second, b[code], column),
                         lambda e, x, diff, c=code, r=a[code], f=first, s=second: (
                             f"科目 {c}「{r.label}」：{table_name(f)}为 {e} 万元，{table_name(s)}为 {x} 万元，相差 {diff} 万元"))
-        parents_a, parents_b = _with_prefixes(a.keys(), own=False), _with_prefixes(b.keys(), own=False)
+        parents_a, parents_b = _parents(a.keys()), _parents(b.keys())
         for code in sorted(a.keys() ^ b.keys()):
             present, table, absent = (a, first, second) if code in a else (b, second, first)
             other = b if code in a else a
