@@ -186,6 +186,7 @@ FIGURES = {
         "running_cost": "234.80", "procurement_total": "77.40", "procurement_goods": "0",
         "procurement_works": "0", "procurement_services": "77.40", "project_count": "50",
         "project_total": "7810.90",
+        "gpb_expenditure_total": "9386.60",  # 一般公共预算支出表 合计 (line 362)
     },
     "001": {
         "total_income": "7563.33", "total_expenditure": "7563.33", "current_year_income": "7563.33",
@@ -206,6 +207,7 @@ FIGURES = {
         "running_cost": "16.42", "procurement_total": "3.93", "procurement_goods": "2.42",
         "procurement_works": "0", "procurement_services": "1.50", "project_count": "9",
         "project_total": "115.23",
+        "gpb_expenditure_total": "351.16", "fiscal_expenditure_total": "351.16",  # lines 249, 215
     },
     "003": {
         "total_income": "9679.70", "total_expenditure": "9679.70", "current_year_income": "9679.70",
@@ -213,6 +215,7 @@ FIGURES = {
         "project_expenditure": "8334.74", "personnel": "1298.40", "public_operating": "46.56",
         "three_public_total": "6.00", "three_public_abroad": "0.00", "three_public_car_purchase": "0.00",
         "three_public_car_operation": "3.00", "three_public_reception": "3.00", "running_cost": "46.56",
+        "gpb_expenditure_total": "5679.70", "fiscal_expenditure_total": "9679.70",  # lines 1537, 1456
     },
     "004": {
         "total_income": "9488.90", "total_expenditure": "9488.90", "current_year_income": "9488.90",
@@ -222,5 +225,6 @@ FIGURES = {
         "three_public_car_operation": "8.78", "three_public_reception": "4.60", "running_cost": "294.53",
         "procurement_total": "358.89", "procurement_goods": "41.24", "procurement_works": "0",
         "procurement_services": "317.65", "project_count": "23", "project_total": "4444.90",
+        "gpb_expenditure_total": "9438.90", "fiscal_expenditure_total": "9438.90",  # lines 259, 244
     },
 }

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from yusuan.model import (
     Disclosure,
+    DocumentKind,
     Line,
     Location,
     Meta,
@@ -35,8 +36,9 @@ def table(kind: str, columns: list[str], rows: list[Row], line: int = 1, unit: U
 
 
 def document(*tables: Table, narrative: list[str] = (), projects: list[Project] = (),
-             performance: list[PerformanceTarget] = (), toc: list[str] = (), year: int = 2024) -> Disclosure:
-    d = Disclosure(source=Source(FILE, "0" * 64, "text"), meta=Meta(department="合成局", year=year))
+             performance: list[PerformanceTarget] = (), toc: list[str] = (), year: int = 2024,
+             kind: DocumentKind = DocumentKind.BUDGET) -> Disclosure:
+    d = Disclosure(source=Source(FILE, "0" * 64, "text"), meta=Meta(department="合成局", year=year, kind=kind))
     d.tables = list(tables)
     d.narrative = narrative_sections([Line(100 + i, text, file=FILE) for i, text in enumerate(narrative)])
     d.projects = list(projects)

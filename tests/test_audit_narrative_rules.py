@@ -254,3 +254,29 @@ def test_third_review_phrasings():
     people = narrative("就业补助资金500.00万元，其中：职业培训补贴300.00万元，惠及劳动者1.2万", "人，创业补贴200.00万元。")
     assert found(people, "NARR-010") == []
     assert found(narrative("项目支出400.00万元，其中：培训经费100.00万元，培训人次1万，会议费300.00万元。"), "NARR-010") == []
+
+
+def test_parts_listed_after_the_sentence_stating_the_whole():
+    """"…598.46万元。其中：A，B，C，D。": the whole closes the sentence before the list."""
+    text = ("本单位编报绩效目标的项目共4个，涉及项目预算资金598.46万元。其中：中介机构服务费418.80万元，"
+            "财政业务费{fee}万元，信息化系统日常维护费166.66万元，援滇干部工作经费3.00万元。")
+    assert found(narrative(text.format(fee="10.00")), "NARR-010") == []
+    planted = found(narrative(text.format(fee="20.00")), "NARR-010")
+    assert [(f.severity, f.expected, f.actual) for f in planted] == [(Severity.ERROR, Decimal("598.46"), Decimal("608.46"))]
+    # a sentence ending on a change or a share does not give the list its whole
+    assert found(narrative("比上年增加598.46万元。其中：中介机构服务费418.80万元，财政业务费20.00万元。"), "NARR-010") == []
+
+
+def test_outline_items_set_as_sentences_of_their_own():
+    lines = ("基本支出预算18570.82万元，其中：",
+             "（一）人员经费15163.44万元。主要包括：基本工资、津贴补贴、奖金、离休费、退休费。",
+             "（二）公用经费{public}万元。主要包括：办公费、水费、电费、差旅费、会议费、培训费。",
+             "七、一般公共预算支出预算情况说明")
+    assert found(narrative(*[line.format(public="3407.38") for line in lines]), "NARR-010") == []
+    planted = found(narrative(*[line.format(public="4407.38") for line in lines]), "NARR-010")
+    assert [(f.severity, f.actual) for f in planted] == [(Severity.WARNING, Decimal("19570.82"))]
+    assert len({e.location.line for e in planted[0].evidence}) == 3  # the whole and both items, each on its line
+    # the items of another list later on are not this one's
+    other = ("基本支出预算18570.82万元，其中：", "（一）人员经费15163.44万元。", "另安排项目支出200.00万元。",
+             "（二）公用经费9407.38万元。")
+    assert found(narrative(*other), "NARR-010") == []

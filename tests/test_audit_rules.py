@@ -10,7 +10,7 @@ from synthetic import document, project, row, table, target
 from yusuan.audit import audit
 from yusuan.audit.engine import implementations
 from yusuan.catalogue import rules
-from yusuan.model import Severity
+from yusuan.model import DocumentKind, Severity
 from yusuan.model.money import Unit
 
 
@@ -76,6 +76,33 @@ def test_narr_key_amount_planted_and_clean():
     assert found(document(*tables, narrative=["2024年收入总计90.00万元。"]), "NARR-001") == []
     # a figure about the previous year is not this year's total
     assert found(document(*tables, narrative=["2023年收入总计95.00万元。"]), "NARR-001") == []
+
+
+def test_final_accounts_budget_amounts_are_not_the_tables_actuals():
+    """A final account's tables print 决算; "收入年初预算为…" is the budget, not that figure."""
+    tables = summary_and_income("80.00").tables
+    final = DocumentKind.FINAL_ACCOUNT
+    assert found(document(*tables, narrative=["2024年度年初预算收入总计95.00万元。"], kind=final), "NARR-001") == []
+    assert found(document(*tables, narrative=["2024年度预算收入95.00万元。"], kind=final), "NARR-001") == []
+    planted = found(document(*tables, narrative=["2024年度收入总计95.00万元。"], kind=final), "NARR-001")
+    assert [(f.expected, f.actual) for f in planted] == [(Decimal("90.00"), Decimal("95.00"))]
+    # in a budget, 预算 is the tables' own figure
+    assert len(found(document(*tables, narrative=["2024年收入预算95.00万元。"]), "NARR-001")) == 1
+
+
+def test_expenditure_totals_of_the_fiscal_tables():
+    """"一般公共预算拨款支出预算X万元" and "财政拨款支出预算X万元" against those tables' 合计."""
+    gpb = table("gpb_expenditure", ["total"], [row("合计", 40, role="total", total="370.00"),
+                                               row("一般公共服务支出", 41, code="201", total="370.00")], line=39)
+    fiscal = table("fiscal_expenditure", ["total"], [row("合计", 60, role="total", total="400.00"),
+                                                     row("一般公共服务支出", 61, code="201", total="400.00")], line=59)
+    said = "一般公共预算拨款支出预算{gpb}万元，财政拨款支出预算{fiscal}万元。"
+    assert found(document(gpb, fiscal, narrative=[said.format(gpb="370.00", fiscal="400.00")]), "NARR-001") == []
+    planted = found(document(gpb, fiscal, narrative=[said.format(gpb="470.00", fiscal="300.00")]), "NARR-001")
+    assert sorted((f.expected, f.actual) for f in planted) == [(Decimal("370.00"), Decimal("470.00")),
+                                                              (Decimal("400.00"), Decimal("300.00"))]
+    # 收支预算 adds the carry-over: not the expenditure table's total
+    assert found(document(gpb, narrative=["一般公共预算收支预算470.00万元。"]), "NARR-001") == []
 
 
 def test_narr_change_arithmetic_planted_and_clean():
@@ -312,3 +339,16 @@ def test_a_part_called_procurement_or_a_units_figures_are_not_the_departments():
     for text in (["XX项目预算100万元，其中政府采购50万元。"], ["办公设备购置项目安排50万元，其中：政府采购预算40万元。"],
                  ["二、所属事业单位预算情况", "XX中心政府采购预算总额50万元。"]):
         assert found(document(procurement, narrative=text), "NARR-001") == [], text
+
+
+def test_meeting_and_training_fees_against_the_three_public_table():
+    """Jiangsu's “三公”经费、会议费、培训费 table: the narrative's 会议费/培训费 against its columns."""
+    columns = ["total", "three_public_total", "abroad", "reception", "meeting", "training"]
+    three = table("three_public", columns, [row("", 70, total="0.74", three_public_total="0.74", abroad="0",
+                                                 reception="0.74", meeting="271.02", training="1597.25")], line=69)
+    said = "合成局2024年度一般公共预算拨款安排的会议费预算支出{m}万元，比上年预算减少0.24万元。培训费预算支出{t}万元。"
+    assert found(document(three, narrative=[said.format(m="271.02", t="1597.25")]), "NARR-001") == []
+    planted = found(document(three, narrative=[said.format(m="371.02", t="1597.25")]), "NARR-001")
+    assert [(f.expected, f.actual) for f in planted] == [(Decimal("271.02"), Decimal("371.02"))]
+    # a subordinate unit's 会议费 is not the department's
+    assert found(document(three, narrative=["所属事业单位支出500.00万元，会议费预算支出371.02万元。"]), "NARR-001") == []

@@ -128,6 +128,7 @@ class Sentence:
     on the next lines of its section."""
 
     paragraph: Paragraph  # the line it starts on
+    section: NarrativeSection
     text: str
     claims: list[Claim]
     line: list[Claim]  # every claim of the lines it spans, the sentence's among them
@@ -185,7 +186,7 @@ def sentences(d: Disclosure) -> Iterator[Sentence]:
                     next_claim += 1
                 inside = claims[first:next_claim]
                 if open_ is None:
-                    open_ = Sentence(paragraph, "", [], claims)
+                    open_ = Sentence(paragraph, section, "", [], claims)
                 elif start == 0:  # carried over from the line before: it spans this line too
                     open_.line = [*open_.line, *claims]
                 base = len(open_.text) - start

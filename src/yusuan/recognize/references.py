@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 
 from ..catalogue import data
-from ..model import Claim, ClaimKind, Disclosure, NarrativeSection
+from ..model import Claim, ClaimKind, Disclosure, DocumentKind, NarrativeSection
 from ..model.text import compact, normal_name, strip_enumerator
 
 _CHANGE_WORDS = re.compile(r"(与|比|较|同|对比)?(\d{4}年|上年)(预算)?(相比|比较)?|增加|减少|增长|下降|降低|提高|上升|持平")
@@ -95,7 +95,7 @@ def _sentence_before(lines: _Lines, claim: Claim) -> str:
 
 def _figure_for(d: Disclosure, lines: _Lines, claim: Claim) -> str | None:
     """The table-sourced key figure the claim's subject names, if any."""
-    if claim.other_year:
+    if claim.other_year or _names_the_budget(d, claim.subject):
         return None
     subject = core_subject(d, claim.subject)
     for entry in data("narrative.toml")["subject"]:
@@ -110,6 +110,15 @@ def _figure_for(d: Disclosure, lines: _Lines, claim: Claim) -> str | None:
                 return figure.key
             return None
     return None
+
+
+def _names_the_budget(d: Disclosure, subject: str) -> bool:
+    """In final accounts, a subject about the budget (年初预算 …): the tables' figures are 决算."""
+    if d.meta.kind != DocumentKind.FINAL_ACCOUNT:
+        return False
+    words = data("narrative.toml")["final_subject"]
+    text = re.sub(words["fund_names"], "", compact(subject))
+    return bool(re.search(words["budget"], text)) and not re.search(words["actual"], text)
 
 
 def _normal_names_match(a: str, b: str) -> bool:

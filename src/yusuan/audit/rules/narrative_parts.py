@@ -1,5 +1,10 @@
-"""NARR-010: a whole and the parts the same sentence lists after it ("收入 X 万元，其中：A a 万元；
-B b 万元 …") — the parts add up to the whole."""
+"""NARR-010: a whole and the parts listed after it ("收入 X 万元，其中：A a 万元；B b 万元 …") —
+the parts add up to the whole.
+
+The list usually follows the whole in one sentence. Two other shapes are common enough to read:
+the whole closing the sentence before ("…涉及项目预算资金598.46万元。其中：A…，B…。"), and an
+outline whose items are sentences of their own, each with remarks after it
+("基本支出X万元，其中：（一）人员经费A万元。主要包括：…。（二）公用经费B万元。主要包括：…。")."""
 
 from __future__ import annotations
 
@@ -82,12 +87,19 @@ def _before_sub_list(sentence: Sentence, pieces: list[tuple[int, int]], anywhere
 def parts_of_a_whole(ctx: Context) -> None:
     opening = re.compile(_spec()["opening"])
     checked = 0
-    for sentence in sentences(ctx.disclosure):
+    narrative = list(sentences(ctx.disclosure))
+    for i, sentence in enumerate(narrative):
         match = opening.search(sentence.text)
         if match is None or bracket_depths(sentence.text)[match.start()]:
             continue
         whole = _whole(sentence, match.start())
+        if whole is None and i and narrative[i - 1].section is sentence.section and _leads(sentence.text, match.start()):
+            whole = _closing_amount(narrative[i - 1])
         if whole is None:
+            continue
+        items = _outline_items(narrative, i, match.end())
+        if items is not None:
+            checked += _check_outline(ctx, whole, items)
             continue
         if _outline(sentence.text[match.end():]):
             continue  # 其中：（一）… 1、… （1）…: an outline of several levels, not one list
@@ -115,15 +127,96 @@ def parts_of_a_whole(ctx: Context) -> None:
         nested = bool(re.search(_spec()["sub_list"], outside_brackets(sentence.text[match.end():])))
         if any(abs(claim_wan(p) - target) <= half_unit(p.value) + half_unit(whole.value) for p in parts):
             continue  # one part is the whole ("其中：财政拨款 X" = X): what follows is not its parts
-        names = "、".join(f"{_name(p)}{fmt(p.value)}" for p in parts)
-        ctx.report(f"情况说明{place(whole.location)}：{whole.subject.strip()}{fmt(whole.value)} {whole.unit}，其中所列"
-                   f"{names}，合计 {fmt(total)} 万元，{'超过' if over else '少于'}总额 {fmt(abs(total - target))} 万元"
-                   + ("" if over else "（如并未列全可忽略）"),
-                   [claim_evidence(whole), *(claim_evidence(p) for p in parts)],
-                   severity=None if over and not nested else Severity.WARNING, expected=target, actual=total,
-                   unit="万元")
+        _report(ctx, whole, parts, total, certain=over and not nested)
     if not checked:
         raise Skip("情况说明中没有“总额，其中：各项金额”的表述")
+
+
+def _report(ctx: Context, whole: Claim, parts: list[Claim], total: Decimal, certain: bool) -> None:
+    target = claim_wan(whole)
+    over = total > target
+    names = "、".join(f"{_name(p)}{fmt(p.value)}" for p in parts)
+    ctx.report(f"情况说明{place(whole.location)}：{whole.subject.strip()}{fmt(whole.value)} {whole.unit}，其中所列"
+               f"{names}，合计 {fmt(total)} 万元，{'超过' if over else '少于'}总额 {fmt(abs(total - target))} 万元"
+               + ("" if over else "（如并未列全可忽略）"),
+               [claim_evidence(whole), *(claim_evidence(p) for p in parts)],
+               severity=None if certain else Severity.WARNING, expected=target, actual=total, unit="万元")
+
+
+def _leads(text: str, at: int) -> bool:
+    """The list word opens the sentence ("其中：…" after the sentence that stated the whole)."""
+    return not text[:at].strip(" \u3000")
+
+
+def _closing_amount(sentence: Sentence) -> Claim | None:
+    """The amount a sentence ends on ("…涉及项目预算资金598.46万元。"): the whole a list in the
+    next sentence divides."""
+    if not sentence.claims:
+        return None
+    last = sentence.claims[-1]
+    rest = sentence.text[sentence.at(last):]
+    if (money_amount(last) and not last.other_year and not sentence.bracketed(sentence.at(last))
+            and re.fullmatch(r"[\d,.]+\s*万?元\s*[。！]?\s*", rest)):
+        return last
+    return None
+
+
+def _level(text: str) -> int | None:
+    """Which numbering level (an index in _LEVELS) the text starts with."""
+    text = text.lstrip(" \u3000")
+    return next((i for i, level in enumerate(_LEVELS) if re.match(level, text)), None)
+
+
+MAX_OUTLINE_SENTENCES = 40
+
+
+def _outline_items(narrative: list[Sentence], i: int, begin: int) -> list[Claim] | None:
+    """The parts of an outline whose items are sentences: the list word ends its sentence's
+    text but for one numbered item ("其中：（一）人员经费A万元。"), the next items open later
+    sentences with the same numbering, and the sentences between them say no amount. None
+    when the list is not of that shape."""
+    sentence = narrative[i]
+    level = _level(sentence.text[begin:])
+    if level is None:
+        return None
+    first = _item_amount(sentence, begin)
+    if first is None or len([c for c in sentence.between(begin, len(sentence.text)) if money_amount(c)]) != 1:
+        return None
+    items = [first]
+    for following in narrative[i + 1:i + 1 + MAX_OUTLINE_SENTENCES]:
+        if following.section is not sentence.section:
+            break
+        if _level(following.text) == level:
+            amount = _item_amount(following, 0)
+            if amount is None:
+                break
+            items.append(amount)
+        elif any(money_amount(c) for c in following.claims) or _level(following.text) is not None:
+            break
+    return items if len(items) >= 2 else None
+
+
+def _item_amount(sentence: Sentence, begin: int) -> Claim | None:
+    """An outline item's amount: the first of its sentence, of this year, named before any
+    comparison."""
+    inside = [c for c in sentence.between(begin, len(sentence.text)) if not sentence.bracketed(sentence.at(c))]
+    if not inside or not money_amount(inside[0]) or inside[0].other_year:
+        return None
+    if re.search(_spec()["part_change"], sentence.text[begin:sentence.at(inside[0])]):
+        return None
+    return inside[0]
+
+
+def _check_outline(ctx: Context, whole: Claim, items: list[Claim]) -> int:
+    """An outline's items against the whole; a warning either way (an item may name something
+    other than a part, which one sentence's list would not)."""
+    target = claim_wan(whole)
+    if _adds_up(items, whole, target):
+        return 1
+    if any(abs(claim_wan(p) - target) <= half_unit(p.value) + half_unit(whole.value) for p in items):
+        return 1
+    _report(ctx, whole, items, sum((claim_wan(p) for p in items), Decimal(0)), certain=False)
+    return 1
 
 
 _LEVELS = (r"[（(][一二三四五六七八九十]+[)）]", r"(?<![\d.])[一二三四五六七八九十]+、", r"(?<![\d.,])\d+[、．](?!\d)",
