@@ -352,3 +352,23 @@ def test_meeting_and_training_fees_against_the_three_public_table():
     assert [(f.expected, f.actual) for f in planted] == [(Decimal("271.02"), Decimal("371.02"))]
     # a subordinate unit's 会议费 is not the department's
     assert found(document(three, narrative=["所属事业单位支出500.00万元，会议费预算支出371.02万元。"]), "NARR-001") == []
+
+
+def test_expenditure_by_use_beside_the_function_classes_adds_up_to_the_current_total():
+    """Jiangsu's 收支预算总表 prints 支出用途 (基本支出, 项目支出, 单位预留机动经费) beside the 功能分类
+    column; both are closed by the one 当年支出小计."""
+    def summary(project: str):
+        rows = [row("一、财政拨款", 20, section="income", total="330.00"),
+                row("一、公共安全支出", 20, section="expenditure", total="280.00"),
+                row("一、基本支出", 20, section="expenditure_use", total="180.00"),
+                row("二、住房保障支出", 21, section="expenditure", total="50.00"),
+                row("二、项目支出", 21, section="expenditure_use", total=project),
+                row("三、单位预留机动经费", 22, section="expenditure_use", total="30.00"),
+                row("当年收入小计", 23, section="income", total="330.00"),
+                row("当年支出小计", 23, section="expenditure", total="330.00"),
+                row("收入合计", 24, role="total", section="income", total="330.00"),
+                row("支出合计", 24, role="total", section="expenditure", total="330.00")]
+        return document(table("summary", ["total"], rows, line=19))
+    assert found(summary("120.00"), "ARITH-005") == []
+    planted = found(summary("220.00"), "ARITH-005")
+    assert [(f.expected, f.actual) for f in planted] == [(Decimal("430.00"), Decimal("330.00"))]  # the lines sum, the 小计

@@ -178,7 +178,7 @@ def subitems(ctx: Context) -> None:
                                expected=whole, actual=value, unit=table.unit.value if table.unit else None)
 
 
-_CURRENT_TOTAL = re.compile(r"^本年(收入|支出)合计")
+_CURRENT_TOTAL = re.compile(r"^(本年|当年)(收入|支出)(合计|小计)")
 _GRAND_TOTAL = re.compile(r"^((收入|支出)(总计|合计)|总计)$")  # final accounts print a bare 总计
 
 
@@ -189,6 +189,7 @@ def two_sided(ctx: Context) -> None:
         raise Skip("没有收支两栏的总表")
     for table in tables:
         grand: dict[Side, Row] = {}
+        firsts: dict[Side, Row] = {}
         for section, name in ((Side.INCOME, "收入"), (Side.EXPENDITURE, "支出"), (Side.EXPENDITURE_USE, "支出")):
             rows = [r for r in table.side(section) if r.certain]
             current = next((r for r in rows if _CURRENT_TOTAL.match(compact(r.label))), None)
@@ -196,6 +197,13 @@ def two_sided(ctx: Context) -> None:
             if total is not None:
                 grand[section] = total
             first_total = current or total
+            if first_total is None and section == Side.EXPENDITURE_USE and Side.EXPENDITURE in firsts:
+                # the 支出用途 column printed beside the 功能分类 one, closed by the same 本年支出合计/小计:
+                # its lines (基本支出, 项目支出, 预留…) add up to that row
+                top = [r for r in rows if r.enumerator == 1] or [r for r in rows if r.enumerator == 2]
+                _check_rows(ctx, table, firsts[Side.EXPENDITURE], top, f"各支出用途项目（{len(top)} 行）之和")
+            if current is not None:
+                firsts[section] = current  # (a 支出合计 may add 结转下年, which no 用途 line holds)
             if first_total is None:
                 continue
             before = rows[: rows.index(first_total)]
