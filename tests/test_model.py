@@ -17,6 +17,7 @@ from yusuan.model import (
     DocumentKind,
     DocumentScope,
     Figure,
+    FundLine,
     Indicator,
     Location,
     Meta,
@@ -63,7 +64,7 @@ def test_every_field_survives_json():
                   Direction.INCREASE, 8, ("一般公共服务支出", "财政事务"), "20106", True, "total_income", [0], [0], 1)
     target = PerformanceTarget("信息化建设", here, "P1", Decimal("20000"), Unit.YUAN, True,
                                [Indicator("产出指标", "数量指标", "系统数", "≥2个", here, "≥", Decimal(2), "个")], 0,
-                               Pairing.SIMILAR)
+                               Pairing.SIMILAR, Decimal("30000"), [FundLine("财政拨款", Decimal("20000"), here, True)])
     d = Disclosure(
         Source("甲.pdf", "0" * 64, SourceFormat.PDF),
         Meta(department="甲局", year=2025, kind=DocumentKind.FINAL_ACCOUNT, scope=DocumentScope.UNIT,

@@ -11,6 +11,7 @@ from .disclosure import (
     Claim,
     Disclosure,
     Figure,
+    FundLine,
     Indicator,
     Meta,
     NarrativeSection,
@@ -44,7 +45,7 @@ from .money import Unit
 
 __all__ = [
     "PAIRED_TABLES",    "SEVERITIES", "SEVERITY_NAMES", "Alignment", "AuditReport", "Claim", "ClaimKind", "Direction",
-    "Disclosure", "DocumentKind", "DocumentScope", "Evidence", "Figure", "Finding", "Indicator", "Layout", "Line",
+    "Disclosure", "DocumentKind", "DocumentScope", "Evidence", "Figure", "Finding", "FundLine", "Indicator", "Layout", "Line",
     "Location", "Meta", "NarrativeSection", "NotChecked", "PageFacts", "Pairing", "Paragraph", "PerformanceTarget", "PrintedName",
     "Project", "Row", "RowFlag", "RowRole", "Severity", "Side", "Source", "SourceFormat", "Table",
     "TableKind", "TocEntry", "Unit",

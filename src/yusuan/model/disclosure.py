@@ -176,6 +176,18 @@ class Indicator:
 
 
 @dataclass
+class FundLine:
+    """One source of a project's money as its target table prints it under the 资金总额 (其中：财政
+    拨款, 其他资金, 单位自筹 …). `amount` is None when the cell is printed empty; `period` marks the
+    实施期 column of a table that prints the whole period beside the year."""
+
+    name: str
+    amount: Decimal | None
+    location: Location
+    period: bool = False
+
+
+@dataclass
 class PerformanceTarget:
     """A project's performance-target table (项目绩效目标表), tied to its project when found."""
 
@@ -188,6 +200,8 @@ class PerformanceTarget:
     indicators: list[Indicator] = field(default_factory=list)
     project: int | None = None  # index in Disclosure.projects
     paired_by: Pairing | None = None
+    period_amount: Decimal | None = None  # 实施期资金总额, when printed beside the year's
+    funds: list[FundLine] = field(default_factory=list)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Indicator, Location, PerformanceTarget, Project, RowRole, Table
+from ..model import FundLine, Indicator, Location, PerformanceTarget, Project, RowRole, Table
 from ..model.layout import Line
 from ..model.money import Unit, parse_amount, parse_unit
 from ..model.text import compact, normalize_label
@@ -16,6 +16,8 @@ _LEVEL2 = re.compile(r".*(数量|质量|时效|成本|经济效益|社会效益|
 _VALUE = re.compile(r"^\s*(≥|≤|>|<|=|＞|＜|大于等于|小于等于|不低于|不高于|不超过)?\s*(\d[\d,]*(?:\.\d+)?)\s*(.*)$")
 _OPERATORS = {"＞": ">", "＜": "<", "大于等于": "≥", "不低于": "≥", "小于等于": "≤", "不高于": "≤", "不超过": "≤"}
 _AMOUNT_LABEL = re.compile(r"(年度(预算)?资金总额|预算数|项目金额|资金总额)")
+# a source of the project's money listed under its 资金总额 (其中：财政拨款, 其他资金, 单位自筹 …)
+_FUND_LABEL = re.compile(r"^(其中[:：]?)?(?P<name>[^:：\d]{0,14}(资金|拨款|自筹))[:：]?$")
 
 
 def projects(tables: list[Table]) -> list[Project]:
@@ -88,9 +90,19 @@ def _key_value_target(rows: list[Line], location: Location, unit: Unit | None, t
     target = PerformanceTarget(name="", location=location, unit=unit)
     level1 = level2 = None
     period_amount = None
+    fund_columns: list[bool] | None = None  # the 资金总额 row's columns: 实施期 (True) or the year
     for line in rows:
         cells = line.cells or []
         texts = [compact(c) for c in cells]
+        if fund_columns is not None:
+            funds = _fund_lines(cells, texts, fund_columns, line.location)
+            if funds is None:
+                fund_columns = None
+            else:
+                target.funds.extend(funds)
+        totals = [t for t in texts if _AMOUNT_LABEL.search(t) and "总额" in t]
+        if totals:
+            fund_columns = ["实施期" in t for t in totals]
         for i, text in enumerate(texts):
             if text == "项目名称" and not target.name:
                 target.name = normalize_label(_next_value(cells, i))
@@ -116,6 +128,7 @@ def _key_value_target(rows: list[Line], location: Location, unit: Unit | None, t
         if level1 and len(rest) >= 2 and not any(compact(t) in ("一级指标", "三级指标") for t in printed):
             target.indicators.append(_indicator(level1, level2, rest[0], rest[-2] if len(rest) > 3 else rest[1],
                                                 line.location))
+    target.period_amount = period_amount
     if target.amount is None:
         target.amount = period_amount
     if title and not target.name:
@@ -123,9 +136,41 @@ def _key_value_target(rows: list[Line], location: Location, unit: Unit | None, t
     return target
 
 
+def _fund_lines(cells: list[str], texts: list[str], columns: list[bool], location: Location) -> list[FundLine] | None:
+    """The fund sources a row of a key-value target table lists under the 资金总额 row, one per
+    column that row opened ("其中：财政拨款 | 90 | 其中：财政拨款 | 90"); None when the row is not
+    such a row (the list has ended) or its labels do not line up with those columns."""
+    labels = [i for i, text in enumerate(texts) if _FUND_LABEL.match(text) and "总额" not in text]
+    if not labels or len(labels) != len(columns):
+        return None
+    found = []
+    for j, i in enumerate(labels):
+        end = labels[j + 1] if j + 1 < len(labels) else len(cells)
+        value = next((c for c in cells[i + 1:end] if c.strip()), "")
+        match = _FUND_LABEL.match(texts[i])
+        assert match is not None
+        found.append(FundLine(match.group("name"), parse_amount(value) if value else None, location, columns[j]))
+    return found
+
+
+def _summary_fund_columns(lines) -> dict[int, str]:
+    """A many-project table's fund-source columns: those after its 资金总额 column in the header."""
+    for line in lines:
+        texts = [compact(c) for c in line.cells or []]
+        if "资金总额" in texts:
+            columns = {}
+            for k in range(texts.index("资金总额") + 1, len(texts)):
+                if not _FUND_LABEL.match(texts[k]):
+                    break
+                columns[k] = texts[k]
+            return columns
+    return {}
+
+
 def _summary_targets(lines, table: Table) -> list[PerformanceTarget]:
     """Tables listing many projects: a row with a project code, name and amount starts one."""
     targets: list[PerformanceTarget] = []
+    fund_columns = _summary_fund_columns(lines)
     for line in lines:
         cells = line.cells or []
         code = compact(cells[0]) if cells else ""
@@ -134,6 +179,8 @@ def _summary_targets(lines, table: Table) -> list[PerformanceTarget]:
         if len(code) >= 12 and code.isdigit() and len(cells) > 1 and cells[1].strip():
             targets.append(PerformanceTarget(name=normalize_label(cells[1]), location=location, code=code,
                                              amount=amount, unit=table.unit or Unit.WAN))
+            targets[-1].funds = [FundLine(name, parse_amount(cells[k]) if cells[k].strip() else None, location)
+                                 for k, name in fund_columns.items() if k < len(cells)]
         if not targets:
             continue
         pairs = [c for c in cells[6:] if c.strip()]

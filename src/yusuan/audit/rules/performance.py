@@ -8,9 +8,10 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from ...catalogue import data
-from ...model import Evidence, Indicator, Pairing, PerformanceTarget, Severity
+from ...model import Evidence, FundLine, Indicator, Pairing, PerformanceTarget, Severity
 from ...model.money import Unit, convert
 from ...model.text import compact, normal_name
+from ...model.tolerance import half_unit
 from ..context import Context, Skip, fmt, unit_slip
 from ..engine import rule
 from ..subjects import (
@@ -160,3 +161,44 @@ def directions(ctx: Context) -> None:
             elif (indicator.unit or "").startswith("%") and indicator.number > 100:
                 ctx.report(f"项目「{target.name}」的指标「{indicator.name}」为 {indicator.value_text}，比率不能超过 100%",
                            evidence)
+
+
+@rule("PERF-005")
+def fund_sources(ctx: Context) -> None:
+    """The sources listed under a target table's 资金总额 add up to it (each column on its own)."""
+    checked = 0
+    for target in ctx.disclosure.performance:
+        if target.template or not target.funds:
+            continue
+        for period, total in ((False, target.amount), (True, target.period_amount)):
+            lines = [f for f in target.funds if f.period == period]
+            if total is None or not lines or all(f.amount is None for f in lines):
+                continue
+            checked += 1
+            _check_sources(ctx, target, total, lines, period)
+    if not checked:
+        raise Skip("绩效目标表没有列出资金来源")
+
+
+def _check_sources(ctx: Context, target: PerformanceTarget, total: Decimal, lines: list[FundLine], period: bool) -> None:
+    unit = (target.unit or Unit.WAN).value
+    stated = [f for f in lines if f.amount is not None]
+    parts = sum((f.amount for f in stated if f.amount is not None), Decimal(0))
+    slack = half_unit(total) + sum((half_unit(f.amount) for f in stated if f.amount is not None), Decimal(0))
+    if abs(parts - total) <= slack:
+        return
+    column = "实施期资金总额" if period else "年度资金总额"
+    whole = Evidence(f"绩效目标表 · {target.name} · {column}", target.location, total, unit, "project_performance",
+                     target.name, column)
+    sources = [Evidence(f"绩效目标表 · {target.name} · {f.name}", f.location, f.amount, unit, "project_performance",
+                        target.name, f.name) for f in stated]
+    larger = next((f for f in stated if f.amount is not None and f.amount > total + slack), None)
+    if larger is not None:
+        message = (f"项目「{target.name}」：{column} {fmt(total)} {unit}，其中{larger.name} {fmt(larger.amount)} {unit}"
+                   f"，超过资金总额")
+    else:
+        listed = "、".join(f"{f.name} {fmt(f.amount)}" for f in stated if f.amount is not None)
+        message = (f"项目「{target.name}」：{column} {fmt(total)} {unit}，所列资金来源（{listed}）合计 {fmt(parts)} {unit}，"
+                   f"{'超过' if parts > total else '少于'}资金总额 {fmt(abs(parts - total))} {unit}")
+    ctx.report(message, [whole, *sources], severity=None if parts > total else Severity.WARNING,
+               expected=total, actual=parts, unit=unit)

@@ -1,0 +1,59 @@
+"""Fund sources in performance-target tables (其中：财政拨款 / 其他资金 / 中央…市县财政资金 / 单位自筹)
+read from the seeds, and PERF-005 on them. Expected values are read by hand from the seed texts
+(line numbers given); planted defects edit a copy of the real text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from conftest import seed_path
+from yusuan.api import parse_file
+from yusuan.audit import audit
+from yusuan.model import Severity
+
+
+def _funds(target, period=False):
+    return [(f.name, f.amount) for f in target.funds if f.period == period]
+
+
+def test_key_value_tables_with_the_period_and_the_year_side_by_side(parsed):
+    # seed 002 lines 503-508: 实施期资金总额 27,300 | 年度资金总额 27,300, then 中央/省级/市县（区）财政资金,
+    # 单位自筹, 其他资金 in both columns
+    target = next(t for t in parsed("002").performance if t.name == "遗属补助及取暖费")
+    assert (target.amount, target.period_amount) == (Decimal("27300"), Decimal("27300"))
+    want = [("中央财政资金", Decimal("0")), ("省级财政资金", Decimal("0")), ("市县（区）财政资金", Decimal("27300")),
+            ("单位自筹", Decimal("0")), ("其他资金", None)]
+    assert _funds(target) == want and _funds(target, period=True) == want
+
+
+def test_key_value_tables_with_the_year_only(parsed):
+    # seed 004 lines 699-701: 年度预算资金总额 90, 其中:财政拨款 90, 其他资金 (empty)
+    target = next(t for t in parsed("004").performance if t.name == "聊城市首席技师政府津贴")
+    assert target.amount == Decimal("90") and _funds(target) == [("财政拨款", Decimal("90")), ("其他资金", None)]
+
+
+def test_tables_listing_many_projects_with_fund_columns(parsed):
+    # seed 000 lines 727-730: 资金总额 | 政府预算资金 | 财政专户管理资金 | 单位资金; 驻村帮扶… 10.00 | 10.00 | |
+    target = parsed("000").performance[0]
+    assert target.name == "驻村帮扶工作经费专项-驻村帮扶工作经费"
+    assert _funds(target) == [("政府预算资金", Decimal("10.00")), ("财政专户管理资金", None), ("单位资金", None)]
+
+
+def _planted(tmp_path, seed: str, old: str, new: str):
+    text = seed_path(seed).read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path = tmp_path / f"{seed}.txt"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return [f for f in audit(parse_file(path), select=["PERF-005"]).findings]
+
+
+def test_sources_against_the_total(parsed, tmp_path):
+    for seed in ("000", "002", "004"):
+        assert [f for f in audit(parsed(seed), select=["PERF-005"]).findings] == []
+    # 当年财政拨款 larger than the 资金总额: an error
+    over = _planted(tmp_path, "004", "\t\t其中:财政拨款\t90\t", "\t\t其中:财政拨款\t95\t")
+    assert [(f.severity, f.expected, f.actual) for f in over] == [(Severity.ERROR, Decimal("90"), Decimal("95"))]
+    assert "财政拨款 95" in over[0].message and {e.location.line for e in over[0].evidence} >= {700}
+    # sources adding up to less than the total: a warning (a source may be missing)
+    under = _planted(tmp_path, "004", "\t\t其中:财政拨款\t90\t", "\t\t其中:财政拨款\t80\t")
+    assert [(f.severity, f.actual) for f in under] == [(Severity.WARNING, Decimal("80"))]
