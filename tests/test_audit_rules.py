@@ -372,3 +372,16 @@ def test_expenditure_by_use_beside_the_function_classes_adds_up_to_the_current_t
     assert found(summary("120.00"), "ARITH-005") == []
     planted = found(summary("220.00"), "ARITH-005")
     assert [(f.expected, f.actual) for f in planted] == [(Decimal("430.00"), Decimal("330.00"))]  # the lines sum, the 小计
+
+
+def test_procurement_parts_against_the_procurement_table():
+    """Jiangsu's 政府采购预算表 prints 一、货物A / 二、工程B / 三、服务C; the narrative restates them."""
+    rows = [row("合计", 90, role="total", total="4641.62"), row("一、货物A", 91, total="962.86"),
+            row("信息网络建设维护费", 92, total="962.86"), row("二、工程B", 93, total="539.00"),
+            row("维修（护）费", 94, total="539.00"), row("三、服务C", 95, total="3139.76"),
+            row("物业管理费", 96, total="3139.76")]
+    procurement = table("procurement", ["total"], rows, line=89)
+    said = "2018年我部门政府采购预算总金额为4641.62万元，其中拟购买货物{goods}万元，拟购买工程539万元，拟购买服务3139.76万元。"
+    assert found(document(procurement, narrative=[said.format(goods="962.86")], year=2018), "NARR-001") == []
+    planted = found(document(procurement, narrative=[said.format(goods="862.86")], year=2018), "NARR-001")
+    assert [(f.expected, f.actual) for f in planted] == [(Decimal("962.86"), Decimal("862.86"))]
