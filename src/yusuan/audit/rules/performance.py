@@ -202,3 +202,32 @@ def _check_sources(ctx: Context, target: PerformanceTarget, total: Decimal, line
                    f"{'超过' if parts > total else '少于'}资金总额 {fmt(abs(parts - total))} {unit}")
     ctx.report(message, [whole, *sources], severity=None if parts > total else Severity.WARNING,
                expected=total, actual=parts, unit=unit)
+
+
+@rule("PERF-006")
+def indicator_units(ctx: Context) -> None:
+    """A 数量指标 in money, a 成本指标 in persons or items: filed under the wrong category."""
+    d = ctx.disclosure
+    if not any(t.indicators for t in d.performance):
+        raise Skip("绩效目标表中没有读到绩效指标")
+    units = data("narrative.toml")["indicator_units"]
+    money, count = re.compile(units["money"]), re.compile(units["count"])
+    for target in d.performance:
+        if target.template:
+            continue
+        for indicator in target.indicators:
+            level1, level2, unit = indicator.level1 or "", indicator.level2 or "", (indicator.unit or "").strip()
+            if not unit or indicator.number is None or re.search(units["other_levels"], level1):
+                continue
+            # only a consistent reading: 产出指标/数量指标, or 成本 named by the second level (or by
+            # the first with no second) — a 成本指标 first level over 质量指标 rows is a misread outline
+            quantity = units["quantity_level"] in level2 and units["output_level"] in level1
+            cost = units["cost_level"] in level2 or (units["cost_level"] in level1 and not level2)
+            if quantity and money.match(unit):
+                wrong = f"数量指标以{unit}计量（金额应列入成本指标）"
+            elif cost and count.match(unit):
+                wrong = f"成本指标以“{unit}”计量（数量应列入数量指标）"
+            else:
+                continue
+            ctx.report(f"项目「{target.name}」的指标「{indicator.name}」为 {indicator.value_text}：{wrong}",
+                       [_indicator_evidence(target, indicator)])
