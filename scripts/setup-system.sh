@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # System packages yusuan needs beyond Python: Debian's chromium (prints the composed PDF through
 # Playwright; no browser is downloaded) and CJK fonts (WenQuanYi Zen Hei gives each ideograph its
-# own glyph, so the PDF's text layer reads back exactly; Noto CJK as a fallback).
+# own glyph, so the PDF's text layer reads back exactly; Noto CJK as a fallback) and PostgreSQL
+# (the test suite starts a throwaway server of its own to run the store against it).
 set -euo pipefail
-packages=(chromium fonts-wqy-zenhei fonts-noto-cjk)
+packages=(chromium fonts-wqy-zenhei fonts-noto-cjk postgresql)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

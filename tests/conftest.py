@@ -43,3 +43,22 @@ def parse_cached(path: Path) -> Disclosure:
 def parsed():
     """parsed("000") → the Disclosure of seed 000 (parsed once per test run)."""
     return lambda seed: _parse(str(seed_path(seed)))
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL server for the session (tests/pg_server.py)."""
+    from pg_server import Server
+
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A fresh, empty database: a SQLite file, then a database on the throwaway PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'yusuan.db'}"
+    server = request.getfixturevalue("postgres")
+    return server.database(f"t{abs(hash(request.node.nodeid)) % 10**12}")

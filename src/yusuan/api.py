@@ -3,11 +3,13 @@ calls. Each is a thin sequence of stages — read, recognise, audit, report, com
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .audit import audit, select_rules
+from .catalogue import catalogue_version
 from .model import AuditReport, Disclosure
 from .model.limits import Limits, ReadError
 from .model.serialize import FormatError, is_saved_disclosure, loads, to_dict
@@ -16,11 +18,15 @@ from .recognize import recognize, recognize_as_one
 from .report import audit as report_audit
 from .report import disclosure as report_disclosure
 from .report import rules as report_rules
+from .store import Outcome, Status, Store
+from .store.database import StoreError
+from .store.export import csv_bytes, exported, json_bytes, xlsx_bytes
+from .store.outcome import STATUS_NAMES
 
 if TYPE_CHECKING:
     from .compose.schema import BudgetInput
 
-__all__ = ["AuditReport", "Disclosure", "ReadError", "audit_as_one", "audit_file", "parse_as_one",
+__all__ = ["AuditReport", "Disclosure", "Limits", "Outcome", "ReadError", "STATUS_NAMES", "Status", "Store", "StoreError", "catalogue_version", "csv_bytes", "export_store", "rule_families", "xlsx_bytes", "open_store", "process_file", "audit_as_one", "audit_file", "parse_as_one",
            "audit_dict", "audit_html", "audit_text", "check_rule_selection", "compose_budget", "compose_formats",
            "compose_layouts", "disclosure_dict", "disclosure_text", "json_documents", "load_budget",
            "load_disclosure", "parse_file", "rules_listing", "write_budget_template", "write_composed"]
@@ -71,6 +77,62 @@ def audit_file(path: str | Path, *, select: Iterable[str] | None = None, ignore:
                strict: bool = False) -> AuditReport:
     """Read, recognise (or load) and audit one disclosure."""
     return audit(parse_file(path), select=select, ignore=ignore, strict=strict)
+
+
+# ---- one file of a batch ---------------------------------------------------------------------------
+
+def process_file(path: str | Path, name: str, sha256: str, size: int) -> Outcome:
+    """Everything a batch keeps of one file: read, recognise, audit and render its report — or
+    the reason it could not be (ReadError), or that it is readable but not a disclosure. Never
+    raises for the file's sake; an unexpected exception is reported by the caller's isolation."""
+    from . import __version__
+
+    started = time.monotonic()
+    base = dict(name=name, sha256=sha256, size=size, format=Path(name).suffix.lstrip(".").lower() or "?",
+                catalogue_version=catalogue_version(), yusuan_version=__version__)
+    try:
+        disclosure = parse_file(path)
+    except ReadError as error:
+        return Outcome(**base, status=Status.FAILED, reason=str(error), seconds=time.monotonic() - started)
+    base["format"] = disclosure.source.format.value
+    pages = len({p.number for p in disclosure.pages}) or None
+    if not disclosure.tables and not disclosure.figures:
+        found = sum(len(s.paragraphs) for s in disclosure.narrative)
+        reason = (f"未识别为预算/决算公开文件：没有找到标准表或关键数字（读到 {found} 段文字"
+                  + (f"，{pages} 页" if pages else "") + "）")
+        return Outcome(**base, status=Status.NOT_DISCLOSURE, reason=reason, pages=pages,
+                       seconds=time.monotonic() - started)
+    report = audit(disclosure)
+    return Outcome(**base, status=Status.DONE, pages=pages, audit=audit_dict(report), html=audit_html(report),
+                   seconds=time.monotonic() - started)
+
+
+def rule_families() -> list[str]:
+    """The rule families (ARITH, XTAB …) in catalogue order."""
+    from .catalogue import rules
+
+    return list(dict.fromkeys(rule_id.split("-")[0] for rule_id in rules()))
+
+
+def export_store(store: Store, fmt: str, **filters: Any) -> dict[str, bytes]:
+    """The figures and findings of every matching document, as files to write: one workbook
+    (two sheets), two CSV files or one JSON document."""
+    from .store.export import DOCUMENT_COLUMNS, FINDING_COLUMNS
+
+    documents, findings = exported(store, **filters)
+    if fmt == "xlsx":
+        return {"yusuan-export.xlsx": xlsx_bytes({"文件与关键数字": (DOCUMENT_COLUMNS, documents),
+                                                 "审核发现": (FINDING_COLUMNS, findings)})}
+    if fmt == "csv":
+        return {"yusuan-documents.csv": csv_bytes(DOCUMENT_COLUMNS, documents),
+                "yusuan-findings.csv": csv_bytes(FINDING_COLUMNS, findings)}
+    return {"yusuan-export.json": json_bytes(documents, findings)}
+
+
+def open_store(url: str | Path | None = None) -> Store:
+    """The store at a URL or SQLite file path (default: YUSUAN_DATABASE_URL, else the user's
+    data folder), its schema migrated to the current revision."""
+    return Store(url)
 
 
 # ---- reports -----------------------------------------------------------------------------------

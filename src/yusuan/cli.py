@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 
@@ -134,6 +136,103 @@ def audit(
         raise typer.Exit(code=2)
     if has_errors:
         raise typer.Exit(code=1)
+
+
+@app.command()
+def batch(
+    paths: list[Path] = typer.Argument(..., help="文件、文件夹或 zip 压缩包（文件夹逐层查找）"),
+    db: str | None = typer.Option(None, "--db", help="数据库：SQLite 文件路径或 URL（如 postgresql+psycopg://…）；"
+                                                     "默认 YUSUAN_DATABASE_URL 或 ~/.local/share/yusuan/yusuan.db"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出目录：汇总表（xlsx、csv）、索引页和每个文件的报告"),
+    workers: int = typer.Option(max(1, (os.cpu_count() or 1)), "--workers", "-w", help="本机并行处理的文件数"),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask 集群调度器地址，如 tcp://host:8786"),
+    timeout: float = typer.Option(180.0, "--timeout", help="每个文件的处理时限（秒）"),
+    memory: int = typer.Option(3072, "--memory", help="每个文件的内存上限（MB）"),
+) -> None:
+    """批量读取并审核：逐个文件隔离处理，结果存入数据库，已处理过的文件（内容与规则版本相同）自动跳过。
+
+    退出码：0 全部完成（包括已记为失败的文件）；2 输入或数据库无法使用。
+    """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from .batch import WorkerLimits, run_batch
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"错误：找不到 {'、'.join(str(p) for p in missing)}", file=sys.stderr)
+        raise typer.Exit(code=2)
+    try:
+        store = api.open_store(db)
+    except api.StoreError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        raise typer.Exit(code=2) from None
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TextColumn("失败 {task.fields[failed]}"), TimeElapsedColumn(), TextColumn("剩余"), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=False) as progress:
+        task = progress.add_task("审核", total=None, rate="", failed=0)
+
+        def show(tally, outcome) -> None:
+            elapsed = max(time.monotonic() - tally.started, 1e-6)
+            rate = f"{tally.pages / elapsed:.1f} 页/秒" if tally.pages else f"{tally.done / elapsed:.2f} 个/秒"
+            progress.update(task, total=tally.total, completed=tally.finished, rate=rate, failed=tally.failed,
+                            description=f"审核（跳过已完成 {tally.skipped}）" if tally.skipped else "审核")
+
+        try:
+            result = run_batch(paths, store, out=out, workers=workers, scheduler=scheduler,
+                               limits=WorkerLimits(seconds=timeout, memory=memory << 20), on_progress=show)
+        except OSError as exc:
+            progress.stop()
+            print(f"错误：{exc}", file=sys.stderr)
+            raise typer.Exit(code=2) from None
+        finally:
+            store.close()
+    tally = result.tally
+    console.print(f"共 {tally.total} 个文件：本次处理 {tally.done} 个，跳过已完成 {tally.skipped} 个；"
+                  f"失败 {tally.failed} 个，未识别为公开文件 {tally.not_disclosure} 个", highlight=False)
+    for path in result.outputs:
+        console.print(f"已写入 {path}", highlight=False)
+
+
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def export(
+    out: Path = typer.Option(..., "--out", "-o", help="输出目录"),
+    db: str | None = typer.Option(None, "--db", help="数据库：SQLite 文件路径或 URL；默认同 yusuan batch"),
+    format: ExportFormat = typer.Option(ExportFormat.xlsx, "--format", "-f", help="xlsx（两张工作表）、csv（两个文件）或 json"),
+    region: str | None = typer.Option(None, "--region", help="只导出这个地区"),
+    department: str | None = typer.Option(None, "--department", help="只导出这个部门"),
+    year: int | None = typer.Option(None, "--year", help="只导出这一年度"),
+    kind: str | None = typer.Option(None, "--kind", help="budget（预算）或 final_account（决算）"),
+) -> None:
+    """从数据库导出各文件的关键数字与审核发现（每个文件取最近一次审核）。"""
+    try:
+        store = api.open_store(db)
+    except api.StoreError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        raise typer.Exit(code=2) from None
+    try:
+        files = api.export_store(store, format.value, region=region, department=department, year=year, kind=kind)
+    finally:
+        store.close()
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        target = out / name
+        partial = target.with_name(name + ".part")
+        partial.write_bytes(data)
+        partial.replace(target)
+        console.print(f"已写入 {target}", highlight=False)
 
 
 @app.command()

@@ -6,6 +6,7 @@ lists of words.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -16,6 +17,16 @@ from pathlib import Path
 from ..model.enums import DocumentKind, Severity, TableKind
 
 _HERE = Path(__file__).parent
+
+
+@cache
+def catalogue_version() -> str:
+    """A fingerprint of every catalogue file (rules, patterns, identities …): audit results made
+    under the same fingerprint are the same, so a batch can skip files already done."""
+    digest = hashlib.sha256()
+    for path in sorted(_HERE.glob("*.toml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _load(name: str) -> dict:

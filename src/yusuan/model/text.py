@@ -100,3 +100,13 @@ def outside_brackets(text: str) -> str:
     """The text with what stands in brackets (and the brackets) left out."""
     return "".join(ch for ch, depth in zip(text, bracket_depths(text), strict=True)
                    if depth == 0 and ch not in OPENING_BRACKETS and ch not in CLOSING_BRACKETS)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: str) -> str:
+    """Text for a spreadsheet or CSV cell that a spreadsheet shows but never runs: text starting
+    with = + - @ (or a tab or carriage return) gets a leading apostrophe, so "=cmd|…" from a
+    document stays text (formula injection)."""
+    return "'" + value if value.startswith(FORMULA_START) else value

@@ -1,0 +1,127 @@
+"""Rows out of the store — every document's key figures, every finding of their latest runs —
+and the plain tabular writers (CSV, XLSX, JSON) the batch summary shares. Text from documents
+never becomes a spreadsheet formula: cells starting with = + - @ are written as text with a
+leading apostrophe, and characters a workbook cannot hold are dropped."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ..model.text import spreadsheet_text
+from .database import FIGURE_COLUMNS, Store
+from .schema import AuditRunRow, DisclosureRow, DocumentRow, FindingRow
+
+FIGURE_TITLES = {"total_income": "收入总计（万元）", "total_expenditure": "支出总计（万元）",
+                 "basic_expenditure": "基本支出（万元）", "project_expenditure": "项目支出（万元）",
+                 "three_public_total": "“三公”经费（万元）", "running_cost": "机关运行经费（万元）"}
+DOCUMENT_COLUMNS = ["文件", "sha256", "部门", "地区", "年度", "类型", "状态", "原因", "错误", "警告", "提示",
+                    *FIGURE_TITLES.values()]
+FINDING_COLUMNS = ["文件", "部门", "年度", "规则", "级别", "说明", "应为", "实为", "单位", "位置"]
+KINDS = {"budget": "预算", "final_account": "决算"}
+SEVERITIES = {"error": "错误", "warning": "警告", "notice": "提示"}
+
+
+def exported(store: Store, *, region: str | None = None, department: str | None = None, year: int | None = None,
+             kind: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(documents, findings) of the latest run of every document matching the filters."""
+    latest = (select(AuditRunRow.document_id, func.max(AuditRunRow.id).label("run_id"))
+              .group_by(AuditRunRow.document_id).subquery())
+    query = (select(DocumentRow, DisclosureRow, AuditRunRow)
+             .join(latest, latest.c.document_id == DocumentRow.id)
+             .join(AuditRunRow, AuditRunRow.id == latest.c.run_id)
+             .outerjoin(DisclosureRow, DisclosureRow.document_id == DocumentRow.id)
+             .order_by(DisclosureRow.department, DisclosureRow.year, DocumentRow.name))
+    for column, value in {DisclosureRow.region: region, DisclosureRow.department: department,
+                          DisclosureRow.year: year, DisclosureRow.kind: kind}.items():
+        if value is not None:
+            query = query.where(column == value)
+    documents, findings = [], []
+    with store.session() as session:
+        chosen = list(session.execute(query))
+        for document, disclosure, run in chosen:
+            documents.append({
+                "文件": document.name, "sha256": document.sha256,
+                "部门": disclosure.department if disclosure else None, "地区": disclosure.region if disclosure else None,
+                "年度": disclosure.year if disclosure else None,
+                "类型": KINDS.get(disclosure.kind, disclosure.kind) if disclosure else None,
+                "状态": run.status, "原因": run.reason, "错误": run.errors, "警告": run.warnings, "提示": run.notices,
+                **{FIGURE_TITLES[key]: getattr(disclosure, key) if disclosure else None for key in FIGURE_COLUMNS},
+            })
+        runs = {run.id: (document, disclosure) for document, disclosure, run in chosen}
+        for start in range(0, len(runs), 500):
+            ids = list(runs)[start:start + 500]
+            for row in session.scalars(select(FindingRow).where(FindingRow.run_id.in_(ids))
+                                       .order_by(FindingRow.run_id, FindingRow.ordinal)):
+                document, disclosure = runs[row.run_id]
+                findings.append({
+                    "文件": document.name, "部门": disclosure.department if disclosure else None,
+                    "年度": disclosure.year if disclosure else None, "规则": row.rule,
+                    "级别": SEVERITIES.get(row.severity, row.severity), "说明": row.message,
+                    "应为": row.expected, "实为": row.actual, "单位": row.unit,
+                    "位置": _places(json.loads(row.evidence)),
+                })
+    return documents, findings
+
+
+def _places(evidence: list[dict[str, Any]]) -> str:
+    places = []
+    for item in evidence:
+        location = item.get("location", {})
+        if location.get("page"):
+            places.append(f"第{location['page']}页")
+        elif location.get("sheet"):
+            places.append(f"{location['sheet']}!{location.get('row', '')}")
+        elif location.get("line"):
+            places.append(f"第{location['line']}行")
+    return "、".join(dict.fromkeys(places))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return value
+
+
+def csv_bytes(columns: list[str], rows: list[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: spreadsheet_text(v) if isinstance(v, str) else _plain(v) for k, v in row.items()})
+    return buffer.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 with the byte-order mark
+
+
+def xlsx_bytes(sheets: dict[str, tuple[list[str], list[dict[str, Any]]]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, (columns, rows) in sheets.items():
+        sheet = book.create_sheet(title)
+        sheet.append(columns)
+        for row in rows:
+            values = []
+            for column in columns:
+                value = row.get(column)
+                if isinstance(value, Decimal):
+                    value = float(value) if value == value.quantize(Decimal("0.0001")) else format(value, "f")
+                elif isinstance(value, str):
+                    value = spreadsheet_text(ILLEGAL_CHARACTERS_RE.sub("", value))
+                values.append(value)
+            sheet.append(values)
+        sheet.freeze_panes = "B2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def json_bytes(documents: list[dict[str, Any]], findings: list[dict[str, Any]]) -> bytes:
+    payload = {"schema": "yusuan.export/1", "documents": documents, "findings": findings}
+    return json.dumps(payload, ensure_ascii=False, indent=1, default=_plain).encode("utf-8")
