@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from enum import StrEnum
@@ -43,6 +44,26 @@ def _write(out: Path, name: str, rendered: str) -> Path:
     return target
 
 
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]|[\ud800-\udfff]")
+
+
+def _output_name(used: set[str], stem: str, suffix: str) -> str:
+    """A result file's name from its input's: characters a file name cannot hold (control
+    characters, undecodable bytes) replaced, cut to a length every file system takes, and
+    numbered when another input of the same run had the same name."""
+    stem = _UNSAFE_NAME.sub("_", stem)[:100] or "file"
+    name, count = f"{stem}{suffix}", 1
+    while name in used:
+        count += 1
+        name = f"{stem}（{count}）{suffix}"
+    used.add(name)
+    return name
+
+
+def _shown(path: Path) -> str:
+    return _UNSAFE_NAME.sub("?", str(path))
+
+
 def _split(values: list[str] | None) -> list[str]:
     return [v for value in values or [] for v in value.replace("，", ",").split(",") if v.strip()]
 
@@ -69,6 +90,7 @@ def parse(
     """读取预算公开文件，识别标准表格、关键数字与情况说明。"""
     failed = False
     documents = []
+    used: set[str] = set()
     for path in files:
         try:
             disclosure = api.parse_file(path)
@@ -76,10 +98,14 @@ def parse(
             print(f"错误：{exc}", file=sys.stderr)
             failed = True
             continue
+        except Exception as exc:  # noqa: BLE001 — one file's failure never stops the others
+            print(f"错误：{_shown(path)}：处理时出现内部错误（{type(exc).__name__}），已跳过", file=sys.stderr)
+            failed = True
+            continue
         if format is OutputFormat.text:
-            _emit(out, path.stem + ".txt", api.disclosure_text(disclosure))
+            _emit(out, _output_name(used, path.stem, ".txt"), api.disclosure_text(disclosure))
         elif out:
-            _emit(out, path.stem + ".json", api.json_documents([api.disclosure_dict(disclosure)]))
+            _emit(out, _output_name(used, path.stem, ".json"), api.json_documents([api.disclosure_dict(disclosure)]))
         else:
             documents.append(api.disclosure_dict(disclosure))
     if documents:
@@ -113,6 +139,7 @@ def audit(
     chosen = dict(select=_split(select), ignore=_split(ignore), strict=strict)
     jobs = [(files[0], lambda: api.audit_as_one(files, **chosen))] if as_one else \
         [(path, lambda path=path: api.audit_file(path, **chosen)) for path in files]
+    used: set[str] = set()
     for path, run in jobs:
         try:
             report = run()
@@ -120,8 +147,12 @@ def audit(
             print(f"错误：{exc}", file=sys.stderr)
             unreadable = True
             continue
+        except Exception as exc:  # noqa: BLE001 — one file's failure never stops the others
+            print(f"错误：{_shown(path)}：处理时出现内部错误（{type(exc).__name__}），已跳过", file=sys.stderr)
+            unreadable = True
+            continue
         has_errors = has_errors or report.has_errors
-        name = f"{path.stem}.audit{_SUFFIX[format.value]}"
+        name = _output_name(used, path.stem, f".audit{_SUFFIX[format.value]}")
         if format is AuditFormat.html:
             _emit(out, name, api.audit_html(report))
         elif format is AuditFormat.text:

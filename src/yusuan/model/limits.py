@@ -28,6 +28,7 @@ class Limits:
     max_pages: int = 500
     max_unzipped_bytes: int = 256 * 1024 * 1024  # all members of a docx/xlsx together
     max_cells: int = 2_000_000  # spreadsheet cells read
+    max_lines: int = 100_000  # printed lines (the largest disclosure seen has under 5,000)
     max_seconds: float = 120.0
     started: float = field(default_factory=time.monotonic)
 

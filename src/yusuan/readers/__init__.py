@@ -11,7 +11,7 @@ from pathlib import Path
 from ..model.enums import SourceFormat
 from ..model.layout import Layout, Line
 from ..model.limits import Limits, ReadError
-from .text import decode, parse_text
+from .text import bounded_lines, decode, parse_text
 
 __all__ = ["Layout", "Limits", "Line", "ReadError", "read_layout", "sniff_format"]
 
@@ -38,8 +38,10 @@ def sniff_format(data: bytes) -> str:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<table" in data[:65536].lower():
         return "html"
-    if b"\x00" in data[:65536]:
-        return "binary"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16 with its byte-order mark (Windows Notepad's "Unicode")
+    if data[:65536].count(b"\x00") > len(data[:65536]) // 100:
+        return "binary"  # (a few stray NULs in a text export are dropped when it is decoded)
     return "text"
 
 
@@ -48,7 +50,7 @@ def _read_text(data: bytes, layout: Layout, limits: Limits) -> None:
         text = decode(data)
     except UnicodeDecodeError as exc:
         raise ReadError(f"{layout.path}：无法识别文本编码（既不是 UTF-8 也不是 GB18030）") from exc
-    layout.lines = parse_text(text)
+    layout.lines = parse_text(text, limits, layout.path)
 
 
 def _reader(fmt: str) -> Callable[[bytes, Layout, Limits], None] | None:
@@ -92,7 +94,15 @@ def read_layout(path: str | Path, limits: Limits | None = None) -> Layout:
     if reader is None:
         raise ReadError(f"{path}：不支持{_NAMES.get(fmt, fmt)}格式（支持 PDF、Word .docx、Excel .xlsx、HTML 和纯文本）")
     layout = Layout(path=str(path), format=SourceFormat(fmt), sha256=hashlib.sha256(data).hexdigest())
-    reader(data, layout, limits)
+    try:
+        reader(data, layout, limits)
+    except ReadError as error:
+        if str(error).startswith(str(path)):
+            raise
+        raise ReadError(f"{path}：{error}") from error  # (raised below the reader, without the file's name)
+    if len(layout.lines) > limits.max_lines:
+        raise ReadError(f"{path}：文件行数过多（{len(layout.lines)} 行，上限 {limits.max_lines} 行），不像是一份预算公开文件")
+    layout.lines = bounded_lines(layout.lines)
     for line in layout.lines:
         line.file = layout.path
     if not layout.lines:

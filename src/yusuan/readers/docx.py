@@ -13,7 +13,7 @@ import re
 from ..model.layout import Layout, Line
 from ..model.limits import Limits, open_zipped
 from ..model.text import join_wrapped
-from .grid import Span, lay_out
+from .grid import MAX_COLSPAN, Span, lay_out
 from .text import clean_cell, clean_text
 
 _HEADING_STYLE = re.compile(r"(Heading|标题)\s*(\d)", re.I)
@@ -56,7 +56,7 @@ def _table_grid(table, qn) -> tuple[list[list[str]], list[list[int]]]:
         column = 0
         before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
         if before is not None:
-            skip = int(before.get(qn("w:val"), "0"))
+            skip = min(_count(before.get(qn("w:val")), 0), MAX_COLSPAN)
             spans.extend(Span("") for _ in range(skip))
             column += skip
         for tc in tr.iterchildren(qn("w:tc")):
@@ -65,7 +65,7 @@ def _table_grid(table, qn) -> tuple[list[list[str]], list[list[int]]]:
             merge = None
             if props is not None:
                 span_el = props.find(qn("w:gridSpan"))
-                colspan = int(span_el.get(qn("w:val"), "1")) if span_el is not None else 1
+                colspan = _count(span_el.get(qn("w:val")), 1) if span_el is not None else 1
                 merge_el = props.find(qn("w:vMerge"))
                 merge = (merge_el.get(qn("w:val")) or "continue") if merge_el is not None else None
             if merge == "continue" and (r - 1, column) in continued:
@@ -82,3 +82,12 @@ def _table_grid(table, qn) -> tuple[list[list[str]], list[list[int]]]:
             column += colspan
         rows.append(spans)
     return lay_out(rows)
+
+
+def _count(value: str | None, default: int) -> int:
+    """A span count as Word writes it; anything else (missing, "abc", -3) is the default."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+    return number if number >= 1 else default

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.limits import ReadError
+
+MAX_COLSPAN = 64  # Word allows 63 columns; no disclosure table is wider
+MAX_GRID_CELLS = 2_000_000  # positions a table's spans may cover, all together
+
 
 @dataclass
 class Span:
@@ -36,14 +41,19 @@ def lay_out(rows: list[list[Span]]) -> tuple[list[list[str]], list[list[int]]]:
                 hidden.append(len(line))
                 line.append("")
                 c += 1
+            # spans past the table's last row or wider than any table are cut to fit
+            colspan = min(max(span.colspan, 1), MAX_COLSPAN)
+            rowspan = min(max(span.rowspan, 1), len(rows) - r)
             line.append(span.text)
-            for _ in range(max(span.colspan, 1) - 1):
+            for _ in range(colspan - 1):
                 hidden.append(len(line))
                 line.append("")
-            for dr in range(max(span.rowspan, 1)):
-                for dc in range(max(span.colspan, 1)):
+            if len(taken) + rowspan * colspan > MAX_GRID_CELLS:
+                raise ReadError(f"表格的合并单元格覆盖范围异常（超过 {MAX_GRID_CELLS} 格），疑似恶意文件")
+            for dr in range(rowspan):
+                for dc in range(colspan):
                     taken[(r + dr, c + dc)] = True
-            c += max(span.colspan, 1)
+            c += colspan
         while taken.get((r, c)):
             hidden.append(len(line))
             line.append("")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model.layout import Layout, Line
-from ..model.limits import Limits
+from ..model.limits import Limits, ReadError
 from ..model.text import join_wrapped
 from .grid import Span, lay_out
 from .text import clean_cell, clean_text
@@ -49,11 +49,14 @@ def decode_html(data: bytes) -> str:
 def read_html(data: bytes, layout: Layout, limits: Limits) -> None:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(decode_html(data), "lxml")
-    root = soup.body or soup
-    reader = _Walker(layout, limits)
-    reader.walk(root)
-    reader.flush()
+    try:
+        soup = BeautifulSoup(decode_html(data), "lxml")
+        root = soup.body or soup
+        reader = _Walker(layout, limits)
+        reader.walk(root)
+        reader.flush()
+    except RecursionError as error:
+        raise ReadError(f"{layout.path}：HTML 元素嵌套过深（上千层），无法读取") from error
 
 
 class _Walker:

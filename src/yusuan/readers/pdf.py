@@ -54,14 +54,25 @@ def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
         raise ReadError(f"{layout.path}：PDF 文件已损坏，无法打开（{type(exc).__name__}）") from exc
     except Exception as exc:  # pdfminer raises many kinds for encrypted or broken files
         name = type(exc).__name__
-        reason = "已加密，需要密码" if "Password" in name or "Encrypt" in name else f"无法解析（{name}）"
+        # pdfplumber wraps pdfminer's own exception: look down the chain, and at the file's
+        # trailer, which names an /Encrypt dictionary when the file is encrypted
+        chain = " ".join(f"{type(e).__name__} {e}" for e in (exc, exc.__cause__, exc.__context__) if e is not None)
+        encrypted = re.search(r"Password|Encrypt|encrypt", chain) or re.search(rb"/Encrypt\s", data[-65536:])
+        reason = "已加密（需要密码或不允许提取文字），无法读取；请提供未加密的版本" if encrypted else f"无法解析（{name}）"
         raise ReadError(f"{layout.path}：PDF 文件{reason}") from exc
     with pdf:
         if len(pages) > limits.max_pages:
             raise ReadError(f"{layout.path}：PDF 共 {len(pages)} 页，超过上限 {limits.max_pages} 页")
         per_page: list[list[_Item]] = []
+        crowded = _crowded_pages(data)
         for number, page in enumerate(pages, start=1):
             limits.check_time(layout.path, f"第 {number} 页")
+            if number in crowded:
+                layout.warnings.append(f"第 {number} 页有 {crowded[number]} 个绘图对象，远超正常页面，已跳过（疑似恶意文件）")
+                layout.pages.append(PageFacts(file=layout.path, number=number))
+                per_page.append([])
+                page.close()
+                continue
             try:
                 layout.pages.append(page_facts(page, number, layout.path))
             except Exception:  # the facts only serve the layout checks: never lose the page's text for them
@@ -82,6 +93,34 @@ def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
             counter += 1
             item.line.line = item.line.end_line = counter
             layout.lines.append(item.line)
+
+
+MAX_PAGE_OBJECTS = 100_000  # a dense table page has a few thousand
+
+
+def _crowded_pages(data: bytes) -> dict[int, int]:
+    """Pages flooding drawing operators, counted by PDFium in microseconds before pdfminer would
+    spend minutes on them; {} when PDFium cannot open the file (pdfminer then says why)."""
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as pdfium_raw
+
+        document = pdfium.PdfDocument(data)
+    except Exception:  # noqa: BLE001 — the check is an optimisation, never a reason to fail
+        return {}
+    crowded = {}
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            count = pdfium_raw.FPDFPage_CountObjects(page.raw)
+            if count > MAX_PAGE_OBJECTS:
+                crowded[index + 1] = count
+            page.close()
+    except Exception:  # noqa: BLE001
+        return crowded
+    finally:
+        document.close()
+    return crowded
 
 
 _CID = re.compile(r"^\(cid:\d+\)$")

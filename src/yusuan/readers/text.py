@@ -12,8 +12,10 @@ Two shapes occur, sometimes in one file:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model.layout import Line
+from ..model.limits import Limits, ReadError
 from ..model.text import HEADING
 
 _DEBRIS = re.compile(r"^\s*(page\s*number|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|-\s*\d+\s*-)\s*$", re.I)
@@ -46,6 +48,9 @@ def clean_cell(cell: str) -> str:
 
 
 def decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    data = data.replace(b"\x00", b"")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -54,9 +59,12 @@ def decode(data: bytes) -> str:
     raise UnicodeDecodeError("utf-8/gb18030", data, 0, 1, "undecodable")
 
 
-def parse_text(text: str) -> list[Line]:
+def parse_text(text: str, limits: Limits | None = None, path: str = "") -> list[Line]:
     """Turn the raw export into layout lines, keeping 1-based source line numbers."""
+    limits = limits or Limits()
     raw = text.splitlines()
+    if len(raw) > limits.max_lines * 3:  # (blank lines and page debris count for nothing)
+        raise ReadError(f"{path}：文件行数过多（{len(raw)} 行），不像是一份预算公开文件")
     out: list[Line] = []
     block: list[tuple[int, str]] = []
 
@@ -66,6 +74,8 @@ def parse_text(text: str) -> list[Line]:
             block.clear()
 
     for number, line in enumerate(raw, start=1):
+        if number % 10_000 == 0:
+            limits.check_time(path, f"第 {number} 行")
         if _DEBRIS.match(line):
             continue
         if not line.strip() and "\t" not in line:
@@ -121,3 +131,26 @@ def _plain_line(number: int, text: str) -> Line:
         return Line(line=number, end_line=number, text="\t".join(cells), cells=cells)
     cleaned, level = clean_text(text)
     return Line(line=number, end_line=number, text=cleaned, heading_level=level)
+
+
+MAX_LINE = 4000  # characters: longer than any printed paragraph of a disclosure
+
+
+def bounded_lines(lines: list[Line]) -> list[Line]:
+    """Lines no longer than MAX_LINE characters: a longer one is cut after the last sentence
+    end (。；) before the limit, or at the limit, into lines with the same source line number.
+    Every pattern the recogniser and the audit run on a line then costs at most a constant per
+    character, however the file was made."""
+    bounded: list[Line] = []
+    for line in lines:
+        if line.cells is not None or len(line.text) <= MAX_LINE:
+            bounded.append(line)
+            continue
+        text = line.text
+        while text:
+            cut = len(text) if len(text) <= MAX_LINE else max(text.rfind("。", 0, MAX_LINE), text.rfind("；", 0, MAX_LINE)) + 1
+            if cut <= 0:
+                cut = MAX_LINE
+            bounded.append(replace(line, text=text[:cut]))
+            text = text[cut:]
+    return bounded

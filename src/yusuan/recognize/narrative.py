@@ -15,7 +15,8 @@ from ..model.layout import Line
 from ..model.money import parse_amount
 from ..model.text import HEADING, compact, is_cjk
 
-_NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+# from a number's first digit only (not inside 1,234 or 1.5): linear on long runs of digits
+_NUMBER = r"(?<![\d.])(?<!\d,)(\d[\d,]*(?:\.\d+)?)"
 # "1170.00万，其中…" is 万元 with the 元 left out; "3.2万人", "80万张" are not money
 _CLAIM = re.compile(_NUMBER + r"\s*(亿元|万元|万(?!\s*[\u4e00-\u9fffA-Za-z\d㎡²³+＋])|元|%|％|个|项|辆|人|台（套）|台|套)")
 # a bare 万 is 万元 in a money subject, or on a line of money amounts — never after a count noun
@@ -29,7 +30,7 @@ _FLAT = re.compile(r"(持平|无增减|无变化)")
 
 
 _UNIT_AHEAD = re.compile(r"^\s*(亿元|万元|元|%|％|个|项|辆|人)")
-_NUMBER_AT_END = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+_NUMBER_AT_END = re.compile(r"(?<![\d.])(?<!\d,)\d[\d,]*(?:\.\d+)?$")
 
 
 def _printed(line: Line) -> str:
@@ -54,8 +55,7 @@ def narrative_sections(lines: list[Line]) -> list[NarrativeSection]:
         if current is None:
             current = NarrativeSection(heading="", location=location)
             sections.append(current)
-        current.text += ("\n" if current.text else "") + text
-        current.paragraphs.append(Paragraph(text, location))
+        current.paragraphs.append(Paragraph(text, location))  # (section.text joined at the end: linear)
         # a number whose unit the page pushed onto the next line ("收入216,552.53" / "万元，占…"),
         # and a bare 万 whose noun did ("惠及劳动者1.2万" / "人，…")
         following = texts[index + 1] if index + 1 < len(texts) else ""
@@ -66,6 +66,8 @@ def narrative_sections(lines: list[Line]) -> list[NarrativeSection]:
                                                and c.offset + len(c.text) >= len(text))]
         current.claims.extend(claims)
         bare_wan = any(c.unit == "万元" and c.text.endswith("万") for c in claims) and not text.endswith("。")
+    for section in sections:
+        section.text = "\n".join(p.text for p in section.paragraphs)
     return sections
 
 

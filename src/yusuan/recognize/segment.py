@@ -53,10 +53,13 @@ def title_text(line: Line) -> str | None:
     return None
 
 
+MAX_TITLE = 200
+
+
 def title_kind(line: Line) -> TableKindSpec | None:
     text = title_text(line)
-    if not text:
-        return None
+    if not text or len(text) > MAX_TITLE:
+        return None  # (a long line is no title: and the patterns below need not read it)
     # a table number before the title ("表二 一般公共预算支出表", "表1：…", "附表3"), cut only where
     # a separator or a space ends it — "表一般…" is no number
     text = _TABLE_NUMBER.sub("", text.strip(), count=1)
