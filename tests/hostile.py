@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pdf_fixture import write_pdf
+from pdf_fixture import raw_pdf, write_pdf
 
 READ, FAIL = "read", "fail"
 
@@ -20,19 +20,6 @@ class Hostile:
     name: str
     expect: str
     words: tuple[str, ...] = ()  # a FAIL's reason contains one of them
-
-
-def _raw_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
-    return bytes(out)
 
 
 def _page(content: bytes, extra: bytes = b"") -> list[bytes]:
@@ -114,16 +101,16 @@ def build(folder: Path, seed: Path | None = None, pdf: Path | None = None) -> li
         _cell("收入总计".encode(), b"999999999"), _cell(b"5", b"-3"), _cell("支出".encode(), b"abc"))), READ)
     nested = b"<w:tbl><w:tr><w:tc>" * 300 + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" + b"</w:tc></w:tr></w:tbl>" * 300
     put("nested-tables.docx", _docx(nested), FAIL, "损坏", "嵌套")
-    put("encrypted.pdf", _raw_pdf(_page(b"BT /F1 10 Tf 50 50 Td (x) Tj ET") + [
+    put("encrypted.pdf", raw_pdf(_page(b"BT /F1 10 Tf 50 50 Td (x) Tj ET") + [
         b"<< /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) "
         b"/U (0123456789abcdef0123456789abcdef) /P -4 >>"], trailer=b"/Encrypt 5 0 R /ID [<00> <00>] "), FAIL, "加密")
-    put("image-only.pdf", _raw_pdf(_page(b"q 595 0 0 842 0 0 cm /Im1 Do Q", b"/XObject << /Im1 5 0 R >>") + [
+    put("image-only.pdf", raw_pdf(_page(b"q 595 0 0 842 0 0 cm /Im1 Do Q", b"/XObject << /Im1 5 0 R >>") + [
         b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 "
         b"/Length 1 >>\nstream\n\x80\nendstream"]), FAIL, "文字", "扫描")
-    put("self-reference.pdf", _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    put("self-reference.pdf", raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                                          b"<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>"]),
         FAIL, "损坏", "无法", "没有", "页")
-    put("operator-flood.pdf", _raw_pdf(_page(b"0 0 m 1 1 l S\n" * 400_000)), FAIL, "绘图对象")
+    put("operator-flood.pdf", raw_pdf(_page(b"0 0 m 1 1 l S\n" * 400_000)), FAIL, "绘图对象")
     write_pdf(folder / "blank-pages.pdf", [[] for _ in range(2000)])
     made.append(Hostile("blank-pages.pdf", FAIL, ("页数", "页", "没有")))
     put("one-line.txt", ("收入" + "1" * 998 + "，").encode() * 10_000, READ)

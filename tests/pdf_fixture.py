@@ -25,6 +25,13 @@ def write_pdf(path: Path, pages: list[list[tuple[float, float, str]]]) -> Path:
                        b"/Resources << /Font << /F1 3 0 R >> >> >>" % (WIDTH, HEIGHT, content))
         kids.append(len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def raw_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF file of the given objects (object 1 the catalog), with its cross-reference table;
+    `trailer` adds entries to the trailer dictionary (/Encrypt …)."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -33,6 +40,5 @@ def write_pdf(path: Path, pages: list[list[tuple[float, float, str]]]) -> Path:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+    return bytes(out)
