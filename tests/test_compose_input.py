@@ -112,3 +112,24 @@ def test_rounding_keeps_every_total_and_never_moves_a_figure_by_more_than_a_cent
         group = [(v, r) for (v, c), r in zip(items, rounded, strict=True) if c.startswith(prefix)]
         exact = sum((v for v, _ in group), Decimal(0)) / 10000
         assert abs(sum((r for _, r in group), Decimal(0)) - exact) < QUANTUM
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_every_workbook(tmp_path):
+    """Formula injection: a department or unit name from the input starting with = + - @ is
+    escaped in the composed workbook and in the template filled from the input."""
+    records = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    records["部门信息"]["部门名称"] = "=cmd|' /C calc'!A0"
+    records["预算单位"][0]["单位名称"] = "@SUM(1+1)*cmd|' /C calc'!A0"
+    source = tmp_path / "hostile.yaml"
+    source.write_text(yaml.safe_dump(records, allow_unicode=True), encoding="utf-8")
+    template = tmp_path / "template.xlsx"
+    write_template(template, read_mapping(source))
+    result = runner.invoke(app, ["compose", str(source), "--out", str(tmp_path / "out"), "--format", "xlsx"])
+    assert result.exit_code == 0, result.output
+    for path in [template, *(tmp_path / "out").glob("*.xlsx")]:
+        book = openpyxl.load_workbook(path)
+        cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+        assert not [c.coordinate for c in cells if c.data_type == "f"], path.name
+        texts = [c.value for c in cells if isinstance(c.value, str)]
+        assert not [t for t in texts if t.startswith(("=", "@"))], path.name
+        assert any("=cmd|" in t for t in texts), path.name

@@ -18,13 +18,12 @@ from .recognize import recognize, recognize_as_one
 from .report import audit as report_audit
 from .report import disclosure as report_disclosure
 from .report import rules as report_rules
-from .store import Outcome, Status, Store
-from .store.database import StoreError
-from .store.export import csv_bytes, exported, json_bytes, xlsx_bytes
-from .store.outcome import STATUS_NAMES
+from .store.outcome import STATUS_NAMES, Outcome, Status
+from .store.tabular import csv_bytes, json_bytes, xlsx_bytes
 
 if TYPE_CHECKING:
     from .compose.schema import BudgetInput
+    from .store.database import Store, StoreError
 
 __all__ = ["AuditReport", "Disclosure", "Limits", "Outcome", "ReadError", "STATUS_NAMES", "Status", "Store", "StoreError", "catalogue_version", "csv_bytes", "export_store", "rule_families", "xlsx_bytes", "open_store", "process_file", "audit_as_one", "audit_file", "parse_as_one",
            "audit_dict", "audit_html", "audit_text", "check_rule_selection", "compose_budget", "compose_formats",
@@ -117,7 +116,7 @@ def rule_families() -> list[str]:
 def export_store(store: Store, fmt: str, **filters: Any) -> dict[str, bytes]:
     """The figures and findings of every matching document, as files to write: one workbook
     (two sheets), two CSV files or one JSON document."""
-    from .store.export import DOCUMENT_COLUMNS, FINDING_COLUMNS
+    from .store.export import DOCUMENT_COLUMNS, FINDING_COLUMNS, exported
 
     documents, findings = exported(store, **filters)
     if fmt == "xlsx":
@@ -132,6 +131,8 @@ def export_store(store: Store, fmt: str, **filters: Any) -> dict[str, bytes]:
 def open_store(url: str | Path | None = None) -> Store:
     """The store at a URL or SQLite file path (default: YUSUAN_DATABASE_URL, else the user's
     data folder), its schema migrated to the current revision."""
+    from .store.database import Store
+
     return Store(url)
 
 
@@ -180,6 +181,10 @@ def __getattr__(name: str) -> Any:
         from .compose.schema import InputError
 
         return InputError
+    if name in ("Store", "StoreError"):
+        from .store import database
+
+        return getattr(database, name)
     if name == "PdfEngineMissing":
         from .compose.render.pdf import PdfEngineMissing
 

@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from .render.xlsx import defuse
 from .schema import sheets
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -68,6 +69,7 @@ def write_template(path: Path, records: dict[str, list[tuple[int, dict[str, Any]
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.fill = _HEADER_FILL
+    defuse(book)
     book.save(str(path))
 
 

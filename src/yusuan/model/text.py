@@ -109,4 +109,6 @@ def spreadsheet_text(value: str) -> str:
     """Text for a spreadsheet or CSV cell that a spreadsheet shows but never runs: text starting
     with = + - @ (or a tab or carriage return) gets a leading apostrophe, so "=cmd|…" from a
     document stays text (formula injection)."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    if not value.startswith(FORMULA_START) or not value.strip("-"):
+        return value  # (a cell of dashes only, "-" for none, runs nothing)
+    return "'" + value

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from ... import catalogue
 from ...model import Table
 from ...model.money import parse_amount
+from ...model.text import FORMULA_START, spreadsheet_text
 from ..document import Cell, ComposedDocument, Grid, positions
 
 _NUMBER_FORMAT = "#,##0.00"
@@ -42,6 +43,7 @@ def render_xlsx(doc: ComposedDocument, path: Path) -> None:
     used: set[str] = set()
     for table, grid in doc.printed_tables():
         _table_sheet(book, doc, table, grid, _sheet_name(names.get(table.kind, table.kind), used))
+    defuse(book)
     book.save(str(path))
 
 
@@ -101,3 +103,14 @@ def _place(sheet, rows: list[list[Cell]], top: int, header: bool) -> None:
             for rr in range(cell.rowspan):
                 for cc in range(cell.colspan):
                     sheet.cell(top + r + rr, column + cc + 1).border = _BOX
+
+
+def defuse(book) -> None:
+    """No cell of a workbook yusuan writes is a formula: text from the input or a document that
+    starts like one ("=cmd|…", "+1", "@SUM") is stored as text with a leading apostrophe."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and (cell.data_type == "f" or cell.value.startswith(FORMULA_START)):
+                    cell.value = spreadsheet_text(cell.value)
+                    cell.data_type = "s"
