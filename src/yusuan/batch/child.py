@@ -1,6 +1,10 @@
-"""The worker side of `isolation.run_isolated`: one job (JSON on stdin), one Outcome (JSON on
-stdout). Runs in a fresh interpreter: sets its memory limit first, keeps stdout for the result
-alone (anything a library prints goes to stderr), and turns every failure into an Outcome."""
+"""The worker side of the isolation: one job in, one Outcome out, in a process of its own. It
+sets its memory limit first, keeps stdout free of anything a library prints, reads the file
+through a link named like the file, and turns every failure into an Outcome.
+
+Two ways in: `python -m yusuan.batch.child` (JSON job on stdin, JSON Outcome on stdout — a fresh
+interpreter, what a Dask task starts) and `forked(connection, job)` (a child of the forkserver,
+which has yusuan and its readers loaded already — what the local engine starts)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import sys
 import tempfile
 import traceback
 from pathlib import Path
+from typing import Any
 
 
 def _limit_memory(limit: int) -> None:
@@ -34,16 +39,13 @@ def disk_name(name: str) -> str:
     return "/".join(parts) or "file"
 
 
-def main() -> int:
-    job = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+def work(job: dict[str, Any]) -> dict[str, Any]:
+    """Process one job; the Outcome as a dict. Never raises for the file's sake."""
     _limit_memory(int(job["memory"]))
-    result = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    os.dup2(2, 1)  # a library printing to stdout cannot corrupt the result
-    sys.stdout = sys.stderr
     name, sha256, size = job["name"], job["sha256"], int(job["size"])
-    try:
-        from yusuan.api import Outcome, Status, process_file
+    from yusuan.api import Outcome, Status, process_file
 
+    try:
         with tempfile.TemporaryDirectory(prefix="yusuan-") as folder:
             # read through a link named like the file, so that every location names the file as
             # the user knows it (the same on every machine of a cluster)
@@ -60,7 +62,30 @@ def main() -> int:
         traceback.print_exc()
         outcome = Outcome(name=name, sha256=sha256, size=size, format="?", status=Status.FAILED,
                           reason=f"{name}：处理时出现内部错误（{type(error).__name__}：{str(error)[:160]}）")
-    json.dump(outcome.to_dict(), result, ensure_ascii=False)
+    return outcome.to_dict()
+
+
+def _quiet_stdout() -> None:
+    """Point file descriptor 1 at stderr: a library printing cannot corrupt a result or a
+    progress bar."""
+    sys.stdout.flush()
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+
+
+def forked(connection: Any, job: dict[str, Any]) -> None:
+    _quiet_stdout()
+    try:
+        connection.send_bytes(json.dumps(work(job), ensure_ascii=False).encode("utf-8"))
+    finally:
+        connection.close()
+
+
+def main() -> int:
+    job = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+    result = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    _quiet_stdout()
+    json.dump(work(job), result, ensure_ascii=False)
     result.close()
     return 0
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from ..api import Outcome, Status
 from .inputs import Item
-from .isolation import WorkerLimits, run_isolated
+from .isolation import WorkerLimits, forkserver_available, run_forked, run_isolated
 
 
 @dataclass
@@ -30,6 +30,9 @@ class Engine(Protocol):
 
 
 class LocalEngine:
+    """A thread per worker, each waiting on its file's process (forked from the preloaded
+    forkserver where there is one)."""
+
     def __init__(self, workers: int, limits: WorkerLimits) -> None:
         self.workers = max(1, workers)
         self.limits = limits
@@ -38,7 +41,8 @@ class LocalEngine:
         if not jobs:
             return
         with ThreadPoolExecutor(self.workers, thread_name_prefix="yusuan-batch") as pool:
-            futures = {pool.submit(run_isolated, job.item.name, job.item.path, job.sha256, job.size, self.limits): job
+            run = run_forked if forkserver_available() else run_isolated
+            futures = {pool.submit(run, job.item.name, job.item.path, job.sha256, job.size, self.limits): job
                        for job in jobs}
             for future in as_completed(futures):
                 yield futures[future], future.result()

@@ -315,8 +315,8 @@ def _block_cells(cells: list[str], columns: list[HeaderColumn], span: range, lin
             if line.exact and column.role == "measure" and column.key and j not in line.covered:
                 blank.append(re.sub(r"_\d+$", "", column.key))
             continue
-        if column.role == "skip":
-            continue
+        if column.role == "skip" or column.key is None:
+            continue  # (a column no heading names holds nothing this row can be sure of)
         if _is_name(column.key):
             label = normalize_label(cell)
             continue
