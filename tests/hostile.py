@@ -113,6 +113,10 @@ def build(folder: Path, seed: Path | None = None, pdf: Path | None = None) -> li
     put("operator-flood.pdf", raw_pdf(_page(b"0 0 m 1 1 l S\n" * 400_000)), FAIL, "绘图对象")
     write_pdf(folder / "blank-pages.pdf", [[] for _ in range(2000)])
     made.append(Hostile("blank-pages.pdf", FAIL, ("页数", "页", "没有")))
+    with (folder / "huge.docx").open("wb") as huge:  # 250 MB, sparse: refused by its size, unread
+        huge.write(b"PK\x03\x04")
+        huge.truncate(250 << 20)
+    made.append(Hostile("huge.docx", FAIL, ("文件过大",)))
     put("one-line.txt", ("收入" + "1" * 998 + "，").encode() * 10_000, READ)
     put("big.txt", ("收入总计 100 万元\t支出 5\n" * 1_200_000).encode(), FAIL, "行数过多")
     if seed is not None:

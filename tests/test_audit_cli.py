@@ -53,3 +53,27 @@ def test_rules_listing_and_docs_in_sync():
     assert "被征地农民社会保障费4000元" in detail.stdout
     markdown = runner.invoke(app, ["rules", "--markdown"]).stdout
     assert (REPO / "docs" / "rules.md").read_text(encoding="utf-8").strip() == markdown.strip()
+
+
+def test_several_files_go_on_past_a_bad_one_and_keep_same_named_outputs_apart(tmp_path):
+    first, second = tmp_path / "a" / "预算.txt", tmp_path / "b" / "预算.txt"
+    for path, seed in ((first, "000"), (second, "001")):
+        path.parent.mkdir()
+        path.write_bytes(seed_path(seed).read_bytes())
+    broken = tmp_path / "broken.html"
+    broken.write_bytes(b"<html><body>" + b"<div>" * 20_000)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["audit", str(first), str(broken), str(second), "--out", str(out)])
+    assert result.exit_code == 2  # a file could not be read; the others were audited
+    reports = sorted(p.name for p in out.iterdir())
+    assert reports == ["预算.audit.txt", "预算（2）.audit.txt"]
+    assert "济源" in (out / "预算.audit.txt").read_text(encoding="utf-8")
+    assert "三门峡" in (out / "预算（2）.audit.txt").read_text(encoding="utf-8")
+
+
+def test_out_naming_an_existing_file_is_refused_before_any_work(tmp_path):
+    taken = tmp_path / "report.txt"
+    taken.write_text("keep me", encoding="utf-8")
+    result = runner.invoke(app, ["audit", str(EXAMPLE), "--out", str(taken)])
+    assert result.exit_code == 2 and "不是目录" in result.output
+    assert taken.read_text(encoding="utf-8") == "keep me"

@@ -133,3 +133,36 @@ def test_text_that_looks_like_a_formula_stays_text_in_every_workbook(tmp_path):
         texts = [c.value for c in cells if isinstance(c.value, str)]
         assert not [t for t in texts if t.startswith(("=", "@"))], path.name
         assert any("=cmd|" in t for t in texts), path.name
+
+
+def test_hostile_inputs_are_listed_problems_not_tracebacks(tmp_path):
+    """1e30 amounts, control characters, unpaired surrogates, a YAML alias bomb: each a Chinese
+    problem with its place and nothing written; a GBK-encoded YAML file is read."""
+    records = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+
+    def problems(mutate, suffix=".yaml", raw: bytes | None = None) -> list[str]:
+        changed = copy.deepcopy(records)
+        mutate(changed)
+        path = tmp_path / f"input{suffix}"
+        if raw is not None:
+            path.write_bytes(raw)
+        elif suffix == ".json":
+            path.write_text(__import__("json").dumps(changed, ensure_ascii=True), encoding="utf-8")
+        else:
+            path.write_text(yaml.safe_dump(changed, allow_unicode=True), encoding="utf-8")
+        with pytest.raises(InputError) as caught:
+            load(path)
+        return [str(p) for p in caught.value.problems]
+
+    huge = problems(lambda r: r["支出明细"][0].update({"金额（元）": 1e30}))
+    assert len(huge) == 1 and "超出范围" in huge[0] and "第 1 行" in huge[0]
+    control = problems(lambda r: r["部门信息"].update({"部门名称": "示例\x07局"}))
+    assert len(control) == 1 and "U+0007" in control[0] and "部门名称" in control[0]
+    surrogate = problems(lambda r: r["部门信息"].update({"主要职责": "职责\ud800"}), suffix=".json")
+    assert len(surrogate) == 1 and "U+D800" in surrogate[0]
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(9))
+    assert "疑似恶意文件" in problems(lambda r: None, raw=bomb.encode())[0]
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes(EXAMPLE.read_text(encoding="utf-8").encode("gb18030"))
+    assert load(gbk).department == load(EXAMPLE).department

@@ -64,6 +64,14 @@ def _shown(path: Path) -> str:
     return _UNSAFE_NAME.sub("?", str(path))
 
 
+def _output_folder(out: Path | None) -> Path | None:
+    """--out must name a folder (it is created when missing): an existing file there is a
+    one-line error, before any work is done."""
+    if out is not None and out.exists() and not out.is_dir():
+        raise typer.BadParameter(f"{out} 已存在且不是目录，请指定一个输出目录")
+    return out
+
+
 def _split(values: list[str] | None) -> list[str]:
     return [v for value in values or [] for v in value.replace("，", ",").split(",") if v.strip()]
 
@@ -85,7 +93,8 @@ def parse(
     files: list[Path] = typer.Argument(..., help="要读取的公开文件"),
     format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f",
                                         help="输出格式：text、json（多个文件时为一个 JSON 数组）或 jsonl（每行一个）"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="输出目录（每个文件写一个结果）"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出目录（每个文件写一个结果）",
+                                         callback=_output_folder),
 ) -> None:
     """读取预算公开文件，识别标准表格、关键数字与情况说明。"""
     failed = False
@@ -119,7 +128,8 @@ def audit(
     files: list[Path] = typer.Argument(..., help="要审核的公开文件（也可以是 yusuan parse 保存的 JSON）"),
     format: AuditFormat = typer.Option(AuditFormat.text, "--format", "-f",
                                        help="输出格式：text、json（多个文件时为一个 JSON 数组）、jsonl 或 html"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="输出目录（每个文件写一份报告）"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出目录（每个文件写一份报告）",
+                                         callback=_output_folder),
     select: list[str] = typer.Option(None, "--select", help="只运行这些规则或规则族，如 ARITH,XTAB-001"),
     ignore: list[str] = typer.Option(None, "--ignore", help="不运行这些规则或规则族"),
     strict: bool = typer.Option(False, "--strict", help="把四舍五入允许误差以内的差异也列为提示"),
@@ -174,7 +184,8 @@ def batch(
     paths: list[Path] = typer.Argument(..., help="文件、文件夹或 zip 压缩包（文件夹逐层查找）"),
     db: str | None = typer.Option(None, "--db", help="数据库：SQLite 文件路径或 URL（如 postgresql+psycopg://…）；"
                                                      "默认 YUSUAN_DATABASE_URL 或 ~/.local/share/yusuan/yusuan.db"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="输出目录：汇总表（xlsx、csv）、索引页和每个文件的报告"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出目录：汇总表（xlsx、csv）、索引页和每个文件的报告",
+                                         callback=_output_folder),
     workers: int = typer.Option(max(1, (os.cpu_count() or 1)), "--workers", "-w", help="本机并行处理的文件数"),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask 集群调度器地址，如 tcp://host:8786"),
     timeout: float = typer.Option(180.0, "--timeout", help="每个文件的处理时限（秒）"),
@@ -239,7 +250,7 @@ class ExportFormat(StrEnum):
 
 @app.command()
 def export(
-    out: Path = typer.Option(..., "--out", "-o", help="输出目录"),
+    out: Path = typer.Option(..., "--out", "-o", help="输出目录", callback=_output_folder),
     db: str | None = typer.Option(None, "--db", help="数据库：SQLite 文件路径或 URL；默认同 yusuan batch"),
     format: ExportFormat = typer.Option(ExportFormat.xlsx, "--format", "-f", help="xlsx（两张工作表）、csv（两个文件）或 json"),
     region: str | None = typer.Option(None, "--region", help="只导出这个地区"),
@@ -296,7 +307,7 @@ def template(
 @app.command()
 def compose(
     source: Path = typer.Argument(..., help="预算数据：工作簿（.xlsx）或 YAML/JSON"),
-    out: Path = typer.Option(..., "--out", "-o", help="输出目录"),
+    out: Path = typer.Option(..., "--out", "-o", help="输出目录", callback=_output_folder),
     layout: str = typer.Option("national", "--template", "-t", help="模板：national（全国通用）或 shanghai（上海）"),
     formats: list[str] = typer.Option(["docx,xlsx,pdf,html"], "--format", "-f",
                                       help="输出格式，逗号分隔：docx、xlsx、pdf、html"),

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..api import Outcome, Status, Store, catalogue_version
+from ..api import Limits, Outcome, Status, Store, catalogue_version
 from .engines import Job, engine_for
 from .inputs import Item, collect
 from .isolation import DEFAULT_LIMITS, WorkerLimits
@@ -88,8 +88,8 @@ def _digest(item: Item) -> tuple[str, int]:
 
 def _finish(store: Store, item: Item, outcome: Outcome, out: Path | None, tally: Tally,
             outcomes: list[Outcome], on_progress: Callable[[Tally, Outcome | None], None] | None) -> None:
-    try:
-        content = item.path.read_bytes() if not item.problem else b""
+    try:  # the stored copy: not of a file over the readers' size limit (it was refused unread)
+        content = item.path.read_bytes() if not item.problem and outcome.size <= Limits().max_bytes else b""
     except OSError:
         content = b""
     if out is not None and outcome.html:

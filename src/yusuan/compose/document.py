@@ -78,8 +78,11 @@ class ComposedDocument:
 
 
 def file_stem(title: str) -> str:
-    """The output files' name (without suffix) for a document title."""
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", title)
+    """The output files' name (without suffix) for a document title: characters no file system
+    takes replaced, cut to 80 characters (a long department name must not make a name the
+    file system refuses)."""
+    stem = re.sub(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+', "_", title).strip("._")
+    return stem[:80] or "disclosure"
 
 
 def positions(rows: list[list[Cell]]) -> list[dict[int, tuple[Cell, bool]]]:

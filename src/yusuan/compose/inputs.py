@@ -66,7 +66,12 @@ def _read_workbook(path: Path) -> dict[str, list[RawRecord]]:
         if spec.name not in book.sheetnames:
             raw[spec.key] = []
             continue
-        rows = list(book[spec.name].iter_rows(values_only=True))
+        rows = []
+        for row in book[spec.name].iter_rows(values_only=True):
+            rows.append(row)
+            if len(rows) > MAX_ROWS:
+                book.close()
+                raise InputError([Problem(Where(spec.name), f"行数过多（超过 {MAX_ROWS} 行）")])
         raw[spec.key] = _records_from_rows(spec, rows)
     book.close()
     return raw
@@ -91,11 +96,22 @@ def read_mapping(path: Path) -> dict[str, list[RawRecord]]:
     """YAML/JSON: sheet (Chinese name or key) → list of records keyed by header or column key."""
     import yaml
 
-    text = path.read_text(encoding="utf-8")
+    data = path.read_bytes()
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError([Problem(Where(path.name), f"文件过大（{len(data)} 字节，上限 {MAX_INPUT_BYTES} 字节）")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")  # saved by a Chinese Windows editor
+        except UnicodeDecodeError as error:
+            raise InputError([Problem(Where(path.name), "无法识别文本编码（既不是 UTF-8 也不是 GB18030）")]) from error
     try:
         document = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (ValueError, yaml.YAMLError) as error:
-        raise InputError([Problem(Where(path.name), f"无法解析：{error}")]) from error
+    except (ValueError, yaml.YAMLError, RecursionError) as error:
+        raise InputError([Problem(Where(path.name), f"无法解析：{str(error).splitlines()[0][:200]}")]) from error
+    if _too_many_nodes(document):
+        raise InputError([Problem(Where(path.name), f"数据项过多（超过 {MAX_NODES} 项，或 YAML 别名层层展开），疑似恶意文件")])
     if not isinstance(document, dict):
         raise InputError([Problem(Where(path.name), "顶层应为以工作表名为键的映射")])
     raw: dict[str, list[RawRecord]] = {}
@@ -116,6 +132,24 @@ def read_mapping(path: Path) -> dict[str, list[RawRecord]]:
     return raw
 
 
+def _too_many_nodes(document: Any) -> bool:
+    """Whether the values, counted as a reader walking them would meet them (a YAML alias as
+    often as it is used), exceed MAX_NODES: a "billion laughs" document is a few lines that
+    expand to billions. Stops counting at the limit: linear in the limit, not the expansion."""
+    count = 0
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            return True
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
+
+
 class _Checker:
     """Turns raw values into typed ones, noting each problem with its place."""
 
@@ -133,6 +167,10 @@ class _Checker:
         if text == "":
             if column.required:
                 self.problem(where, "必填项为空")
+            return None
+        bad = _UNPRINTABLE.search(text)
+        if bad is not None:
+            self.problem(where, f"含有不可打印或无效的字符（U+{ord(bad.group()):04X}），请删除后再试")
             return None
         kind = column.type
         if kind == "text":
@@ -177,6 +215,9 @@ class _Checker:
         if value < 0:
             self.problem(where, f"金额 {text} 为负数，预算金额不能为负")
             return None
+        if value >= MAX_AMOUNT:
+            self.problem(where, f"金额 {text} 超出范围（单位：元，应小于 {MAX_AMOUNT:,}）")
+            return None
         if value != value.quantize(Decimal("0.01")):
             self.problem(where, f"金额 {text} 超过两位小数（单位：元）")
             return None
@@ -198,6 +239,14 @@ class _Checker:
             self.problem(where, f"{label}科目编码 {digits} 不在{year}科目表中（catalogue/classification.toml）")
             return None
         return digits
+
+
+MAX_AMOUNT = 10**15  # 元: a thousand trillion, beyond any budget, within exact decimal sums
+# control characters (tab and line breaks allowed in long texts) and unpaired surrogates
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+MAX_ROWS = 200_000  # rows of one input sheet
+MAX_NODES = 2_000_000  # values a YAML/JSON input may hold, aliases counted each time they are used
 
 
 def _text(raw: Any) -> str:
