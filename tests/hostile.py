@@ -117,6 +117,13 @@ def build(folder: Path, seed: Path | None = None, pdf: Path | None = None) -> li
         huge.write(b"PK\x03\x04")
         huge.truncate(250 << 20)
     made.append(Hostile("huge.docx", FAIL, ("文件过大",)))
+    row = "<tr><td>一般公共服务支出</td><td>100.00</td><td>50.00</td></tr>".encode()
+    put("big.html", b"<html><body><table>" + row * 450_000 + b"</table></body></html>", FAIL, "过大")
+    put("long-name-" + "长" * 70 + ".txt", "收入总计100万元。".encode(), READ)
+    whole = _docx(_cell("收入总计".encode()) * 50)
+    put("truncated.docx", whole[: len(whole) * 3 // 4], FAIL, "损坏")
+    whole = _xlsx_with_sheet(b'<?xml version="1.0"?><worksheet/>')
+    put("truncated.xlsx", whole[: len(whole) * 3 // 4], FAIL, "损坏")
     put("one-line.txt", ("收入" + "1" * 998 + "，").encode() * 10_000, READ)
     put("big.txt", ("收入总计 100 万元\t支出 5\n" * 1_200_000).encode(), FAIL, "行数过多")
     if seed is not None:

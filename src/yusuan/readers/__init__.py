@@ -27,6 +27,11 @@ def sniff_format(data: bytes) -> str:
         try:
             names = set(zipfile.ZipFile(BytesIO(data)).namelist())
         except (zipfile.BadZipFile, ValueError):
+            # a damaged archive: its local headers still name the members (a cut-off download)
+            if b"word/" in data:
+                return "docx"
+            if b"xl/" in data:
+                return "xlsx"
             return "zip"
         if "word/document.xml" in names:
             return "docx"

@@ -46,9 +46,14 @@ def decode_html(data: bytes) -> str:
     return data.decode(encoding, errors="replace")
 
 
+MAX_HTML_BYTES = 16 * 1024 * 1024  # a page's markup; parsed, it takes some 80 times that in memory
+
+
 def read_html(data: bytes, layout: Layout, limits: Limits) -> None:
     from bs4 import BeautifulSoup
 
+    if len(data) > MAX_HTML_BYTES:
+        raise ReadError(f"{layout.path}：HTML 文件过大（{len(data)} 字节，上限 {MAX_HTML_BYTES} 字节），不像是一份预算公开网页")
     try:
         soup = BeautifulSoup(decode_html(data), "lxml")
         root = soup.body or soup
@@ -66,10 +71,15 @@ class _Walker:
         self.counter = 0
         self.pending: list[str] = []
 
+    def count(self) -> None:
+        self.counter += 1
+        if self.counter > self.limits.max_lines:
+            raise ReadError(f"{self.layout.path}：文件行数过多（超过 {self.limits.max_lines} 行），不像是一份预算公开文件")
+
     def emit_text(self, text: str, heading: int | None = None) -> None:
         cleaned, level = clean_text(re.sub(r"\s+", " ", text))
         if cleaned:
-            self.counter += 1
+            self.count()
             self.layout.lines.append(Line(self.counter, cleaned, end_line=self.counter, heading_level=heading or level))
 
     def flush(self) -> None:
@@ -124,7 +134,7 @@ class _Walker:
             if not any(cells):
                 continue
             cleaned = [clean_cell(c) for c in cells]
-            self.counter += 1
+            self.count()
             self.layout.lines.append(Line(self.counter, "\t".join(cleaned), cells=cleaned, end_line=self.counter, exact=True,
                                           covered=hidden, row=number))
 
