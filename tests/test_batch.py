@@ -141,3 +141,29 @@ def test_the_cli_runs_a_batch_and_exports(tmp_path):
     assert exported.returncode == 0, exported.stderr
     rows = (tmp_path / "export" / "yusuan-documents.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 2 and "新绛县人力资源和社会保障局" in rows[1]
+
+
+def test_zip_archives_are_unpacked_under_limits(tmp_path):
+    import zipfile
+
+    archive = tmp_path / "公开文件.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("2024/预算甲.txt", seed_path("000").read_bytes())
+        z.writestr("2024/yusuan.txt", seed_path("001").read_bytes())  # renamed below, in GBK
+        z.writestr("__MACOSX/2024/._预算甲.txt", b"\0\5\26\7")
+        z.writestr("inner.zip", b"PK\x05\x06" + b"\0" * 18)
+        z.writestr("../../escape.txt", seed_path("002").read_bytes())
+    # a Windows archive: the member name in GBK bytes, without the UTF-8 flag
+    archive.write_bytes(archive.read_bytes().replace(b"2024/yusuan.txt", "2024/预算乙.txt".encode("gbk")))
+    broken = tmp_path / "坏.zip"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    store = open_store(tmp_path / "zip.db")
+    result = run_batch([archive, broken], store, workers=2)
+    outcomes = {o.name: o for o in result.outcomes}
+    assert set(outcomes) == {"公开文件.zip/2024/预算甲.txt", "公开文件.zip/2024/预算乙.txt", "公开文件.zip/inner.zip",
+                             "公开文件.zip/escape.txt", "坏.zip"}
+    assert outcomes["公开文件.zip/2024/预算乙.txt"].audit["document"]["department"] == "三门峡市人力资源和社会保障局"
+    assert outcomes["公开文件.zip/escape.txt"].status == Status.DONE  # the member's path cannot climb out
+    assert "压缩包中的压缩包" in outcomes["公开文件.zip/inner.zip"].reason
+    assert outcomes["坏.zip"].status == Status.FAILED and "压缩包已损坏" in outcomes["坏.zip"].reason
+    store.close()
