@@ -57,3 +57,25 @@ def test_sources_against_the_total(parsed, tmp_path):
     # sources adding up to less than the total: a warning (a source may be missing)
     under = _planted(tmp_path, "004", "\t\t其中:财政拨款\t90\t", "\t\t其中:财政拨款\t80\t")
     assert [(f.severity, f.actual) for f in under] == [(Severity.WARNING, Decimal("80"))]
+
+
+def test_department_level_target_tables_state_the_budget(parsed):
+    # seed 000 lines 659-664 and seed 001 lines 537-542, read by hand
+    (org,) = parsed("000").org_targets
+    assert (org.total.name, org.total.value, org.total.location.line) == ("部门预算总额", Decimal("11844.10"), 659)
+    assert [(s.name, s.value) for s in org.structure] == [("基本支出", Decimal("4033.20")), ("项目支出", Decimal("7810.90"))]
+    (org,) = parsed("001").org_targets
+    assert org.total.value == Decimal("7563.33")
+    assert [s.value for s in org.structure] == [Decimal("7130.19"), Decimal("433.15")]
+
+
+def test_department_level_budget_against_the_budget_tables(parsed, tmp_path):
+    assert [f for f in audit(parsed("000"), select=["PERF-007"]).findings] == []
+    text = seed_path("000").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if "(2)项目支出" in x and "7,810.90" in x)
+    path = tmp_path / "000.txt"
+    path.write_text(text.replace(line, line.replace("7,810.90", "7,710.90")), encoding="utf-8")
+    found = audit(parse_file(path), select=["PERF-007"]).findings
+    assert sorted((f.expected, f.actual) for f in found) == [(Decimal("7810.90"), Decimal("7710.90")),
+                                                             (Decimal("11844.10"), Decimal("11744.10"))]
+    assert all(f.severity == Severity.WARNING and any(e.location.line == 664 for e in f.evidence) for f in found)

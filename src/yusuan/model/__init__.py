@@ -15,12 +15,14 @@ from .disclosure import (
     Indicator,
     Meta,
     NarrativeSection,
+    OrgTarget,
     Paragraph,
     PerformanceTarget,
     PrintedName,
     Project,
     Row,
     Source,
+    StatedAmount,
     Table,
     TocEntry,
 )
@@ -46,7 +48,7 @@ from .money import Unit
 __all__ = [
     "PAIRED_TABLES",    "SEVERITIES", "SEVERITY_NAMES", "Alignment", "AuditReport", "Claim", "ClaimKind", "Direction",
     "Disclosure", "DocumentKind", "DocumentScope", "Evidence", "Figure", "Finding", "FundLine", "Indicator", "Layout", "Line",
-    "Location", "Meta", "NarrativeSection", "NotChecked", "PageFacts", "Pairing", "Paragraph", "PerformanceTarget", "PrintedName",
-    "Project", "Row", "RowFlag", "RowRole", "Severity", "Side", "Source", "SourceFormat", "Table",
+    "Location", "Meta", "NarrativeSection", "NotChecked", "OrgTarget", "PageFacts", "Pairing", "Paragraph", "PerformanceTarget", "PrintedName",
+    "Project", "Row", "RowFlag", "RowRole", "Severity", "Side", "Source", "SourceFormat", "StatedAmount", "Table",
     "TableKind", "TocEntry", "Unit",
 ]

@@ -205,6 +205,27 @@ class PerformanceTarget:
 
 
 @dataclass
+class StatedAmount:
+    """An amount a table states beside its printed name (a key-value table's cell)."""
+
+    name: str
+    value: Decimal
+    location: Location
+
+
+@dataclass
+class OrgTarget:
+    """A department's or unit's overall performance-target table (部门（单位）整体绩效目标表) and
+    the budget it states: 部门预算总额 and its 资金结构 (基本支出, 项目支出)."""
+
+    title: str
+    location: Location
+    unit: Unit | None = None
+    total: StatedAmount | None = None
+    structure: list[StatedAmount] = field(default_factory=list)
+
+
+@dataclass
 class Figure:
     """A key figure in 万元 with where it was read."""
 
@@ -267,6 +288,7 @@ class Disclosure:
     narrative: list[NarrativeSection] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     performance: list[PerformanceTarget] = field(default_factory=list)
+    org_targets: list[OrgTarget] = field(default_factory=list)  # 部门（单位）整体绩效目标表
     figures: dict[str, Figure] = field(default_factory=dict)
     toc: list[TocEntry] = field(default_factory=list)
     printed_names: list[PrintedName] = field(default_factory=list)  # header names, as printed

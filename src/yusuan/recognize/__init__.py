@@ -21,7 +21,7 @@ from .figures import key_figures
 from .meta import detect_meta, printed_names
 from .narrative import narrative_sections
 from .pairing import pair_targets
-from .projects import performance_targets, projects, untitled_targets
+from .projects import org_targets, performance_targets, projects, untitled_targets
 from .references import link_claims
 from .segment import segment
 from .structure import understand_table
@@ -79,6 +79,7 @@ def _read_parts(layout: Layout) -> Disclosure:
     disclosure.narrative = narrative_sections(rest)
     disclosure.projects = projects(disclosure.tables)
     disclosure.performance = performance_targets(blocks, disclosure.tables[:len(blocks)]) + untitled
+    disclosure.org_targets = org_targets(blocks, disclosure.tables[:len(blocks)])
     for table in disclosure.tables:
         disclosure.warnings.extend(f"{table.title}：{w}" for w in table.warnings)
     disclosure.warnings.extend(layout.warnings)

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import FundLine, Indicator, Location, PerformanceTarget, Project, RowRole, Table
+from ..model import (
+    FundLine,
+    Indicator,
+    Location,
+    OrgTarget,
+    PerformanceTarget,
+    Project,
+    RowRole,
+    StatedAmount,
+    Table,
+)
 from ..model.layout import Line
 from ..model.money import Unit, parse_amount, parse_unit
 from ..model.text import compact, normalize_label
@@ -198,3 +208,45 @@ def _indicator(level1: str | None, level2: str | None, name: str, value: str, lo
         indicator.number = Decimal(match.group(2).replace(",", ""))
         indicator.unit = match.group(3).strip() or None
     return indicator
+
+
+_ORG_TOTAL = re.compile(r"(部门|单位)?(预算|资金)总额")
+_ORG_STRUCTURE = re.compile(r"^(\d[、.．])?(资金结构[:：]?)?([（(]\d[)）])?(?P<name>基本支出|项目支出)$")
+
+
+def org_targets(blocks: list[TableBlock], tables: list[Table]) -> list[OrgTarget]:
+    """The budget each 部门（单位）整体绩效目标表 states: its 部门预算总额 and, under 资金结构, 基本支出
+    and 项目支出 — each the amount printed in the cells after its name. Names merged with
+    others in one cell (a wrapped "(1)…(2)…(3)…" list) are not read: the amount beside them
+    is not certainly theirs."""
+    found = []
+    for block, table in zip(blocks, tables, strict=True):
+        if table.kind != "org_performance":
+            continue
+        target = OrgTarget(title=table.title, location=table.location, unit=table.unit)
+        for line in block.rows:
+            cells = line.cells or []
+            texts = [compact(c) for c in cells]
+            for i, text in enumerate(texts):
+                if _ORG_TOTAL.search(text) and target.total is None:
+                    amount = _amount_after(cells, i)
+                    if amount is not None:
+                        target.unit = parse_unit(text) or target.unit
+                        target.total = StatedAmount(_ORG_TOTAL.search(text).group(0), amount, line.location)
+                    break
+                match = _ORG_STRUCTURE.match(text)
+                if match:
+                    amount = _amount_after(cells, i)
+                    if amount is not None:
+                        target.structure.append(StatedAmount(match.group("name"), amount, line.location))
+                    break
+        if target.total is not None or target.structure:
+            target.unit = target.unit or Unit.WAN
+            found.append(target)
+    return found
+
+
+def _amount_after(cells: list[str], index: int) -> Decimal | None:
+    """The first non-empty cell after `index`, as an amount (None if it is not one)."""
+    following = next((c for c in cells[index + 1:] if c.strip()), "")
+    return parse_amount(following) if following else None

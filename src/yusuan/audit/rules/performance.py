@@ -7,14 +7,24 @@ import unicodedata
 from decimal import Decimal
 from difflib import SequenceMatcher
 
-from ...catalogue import data
-from ...model import Evidence, FundLine, Indicator, Pairing, PerformanceTarget, Severity
+from ...catalogue import data, figure_name
+from ...model import (
+    Evidence,
+    FundLine,
+    Indicator,
+    OrgTarget,
+    Pairing,
+    PerformanceTarget,
+    Severity,
+    StatedAmount,
+)
 from ...model.money import Unit, convert
 from ...model.text import compact, normal_name
 from ...model.tolerance import half_unit
 from ..context import Context, Skip, fmt, unit_slip
 from ..engine import rule
 from ..subjects import (
+    figure_quantity,
     paired_amounts,
     pairs,
     project_evidence,
@@ -231,3 +241,60 @@ def indicator_units(ctx: Context) -> None:
                 continue
             ctx.report(f"项目「{target.name}」的指标「{indicator.name}」为 {indicator.value_text}：{wrong}",
                        [_indicator_evidence(target, indicator)])
+
+
+# figures the 部门预算总额 may restate: the document's totals, the current year's first
+_ORG_TOTALS = ("total_expenditure", "current_year_expenditure", "total_income", "current_year_income")
+_ORG_PARTS = {"基本支出": "basic_expenditure", "项目支出": "project_expenditure"}
+
+
+@rule("PERF-007")
+def org_budget(ctx: Context) -> None:
+    """The budget a 部门（单位）整体绩效目标表 states against the budget tables."""
+    d = ctx.disclosure
+    if not d.org_targets:
+        raise Skip("没有读到部门（单位）整体绩效目标表的预算情况")
+    for target in d.org_targets:
+        unit = target.unit or Unit.WAN
+        if target.total is not None:
+            _org_total(ctx, target, target.total, unit)
+        for stated in target.structure:
+            figure = d.figures.get(_ORG_PARTS[stated.name])
+            if figure is not None and figure.source != "narrative":
+                _org_compare(ctx, target, stated, unit, figure.value, figure_quantity(figure, stated.name).evidence)
+        parts = {s.name: s for s in target.structure}
+        if target.total is not None and len(parts) == len(_ORG_PARTS):
+            total = sum((s.value for s in parts.values()), Decimal(0))
+            slack = half_unit(target.total.value) + sum((half_unit(s.value) for s in parts.values()), Decimal(0))
+            if abs(total - target.total.value) > slack:
+                ctx.report(f"{target.title}：基本支出 {fmt(parts['基本支出'].value)} 与项目支出 {fmt(parts['项目支出'].value)}"
+                           f" 之和 {fmt(total)} {unit.value}，与部门预算总额 {fmt(target.total.value)} {unit.value} 不等",
+                           [_stated_evidence(target, target.total, unit), *(_stated_evidence(target, s, unit) for s in parts.values())],
+                           expected=target.total.value, actual=total, unit=unit.value)
+
+
+def _stated_evidence(target: OrgTarget, stated: StatedAmount, unit: Unit) -> Evidence:
+    return Evidence(f"{target.title} · {stated.name}", stated.location, stated.value, unit.value, "org_performance",
+                    stated.name)
+
+
+def _org_total(ctx: Context, target: OrgTarget, stated: StatedAmount, unit: Unit) -> None:
+    figures = [ctx.disclosure.figures.get(key) for key in _ORG_TOTALS]
+    known = [f for f in figures if f is not None and f.source != "narrative"]
+    if not known:
+        return
+    value = convert(stated.value, unit, Unit.WAN)
+    if any(abs(value - f.value) <= half_unit(stated.value, unit, Unit.WAN) + half_unit(f.value) for f in known):
+        return
+    first = known[0]
+    _org_compare(ctx, target, stated, unit, first.value, figure_quantity(first, figure_name(first.key)).evidence)
+
+
+def _org_compare(ctx: Context, target: OrgTarget, stated: StatedAmount, unit: Unit, table_wan: Decimal,
+                 table_evidence: Evidence) -> None:
+    value = convert(stated.value, unit, Unit.WAN)
+    if abs(value - table_wan) <= half_unit(stated.value, unit, Unit.WAN) + half_unit(table_wan) or unit_slip(value, table_wan):
+        return
+    ctx.report(f"{target.title}：{stated.name} {fmt(stated.value)} {unit.value}，预算表中为 {fmt(table_wan)} 万元，"
+               f"相差 {fmt(abs(value - table_wan))} 万元", [table_evidence, _stated_evidence(target, stated, unit)],
+               expected=table_wan, actual=value, unit="万元")
