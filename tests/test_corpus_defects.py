@@ -28,6 +28,8 @@ DEFECTS = [
     (SEED_000, "CLASS-004", 322, W, "line 322: （九）医疗卫生与计划生育支出 in a 2024 budget"),
     (SEED_001, "CLASS-004", 285, W, "line 285: （九）医疗卫生与计划生育支出 in a 2023 budget"),
     (SEED_001, "TEXT-013", 218, W, "line 218: 部门名称： 三门峡市人力资源和社会保障 — every other table prints …社会保障局"),
+    ("seeds/004_db2ff66d22e413a4.txt", "PERF-004", 622, W,
+     "lines 622 and 631: 专项资金绩效目标表 职业教育发展专项资金, 学校、学生满意度 ≤98% — a satisfaction capped from above"),
     ("seeds/004_db2ff66d22e413a4.txt", "PERF-006", 986, W,
      "line 986: 产出指标 | 数量指标 | 聘请第三方扫描业务档案 | ≤60 万元 — a quantity measured in money"),
     (SEED_001, "NARR-012", 172, W, "line 172: 支出项目共12个, 支出总额433.15万元 — 22 projects sum to 433.15"),

@@ -79,3 +79,12 @@ def test_department_level_budget_against_the_budget_tables(parsed, tmp_path):
     assert sorted((f.expected, f.actual) for f in found) == [(Decimal("7810.90"), Decimal("7710.90")),
                                                              (Decimal("11844.10"), Decimal("11744.10"))]
     assert all(f.severity == Severity.WARNING and any(e.location.line == 664 for e in f.evidence) for f in found)
+
+
+def test_special_fund_target_tables_are_read_but_not_paired_with_projects(parsed):
+    # seed 004 lines 609-631: 专项资金名称 职业教育发展专项资金, 年度预算资金（万元） 1410, 13 indicators
+    fund = next(t for t in parsed("004").performance if t.name == "职业教育发展专项资金")
+    assert (fund.source_table, fund.amount, fund.project) == ("special_fund_performance", Decimal("1410"), None)
+    assert ("学校、学生满意度", "≤", Decimal("98")) in [(i.name, i.operator, i.number) for i in fund.indicators]
+    coverage = [f.message for f in audit(parsed("004"), select=["PERF-002"]).findings]
+    assert not [m for m in coverage if "职业教育发展专项资金" in m]  # a fund needs no project row

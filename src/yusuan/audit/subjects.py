@@ -21,6 +21,7 @@ from ..model import (
     Paragraph,
     PerformanceTarget,
     Project,
+    TableKind,
     Unit,
 )
 from ..model.money import convert
@@ -100,7 +101,8 @@ def projects_alone(d: Disclosure) -> list[Project]:
 
 
 def targets_alone(d: Disclosure) -> list[PerformanceTarget]:
-    return [t for t in d.performance if t.project is None]
+    """Project target tables no project was found for (a special fund's are not expected to have one)."""
+    return [t for t in d.performance if t.project is None and t.source_table == TableKind.PROJECT_PERFORMANCE]
 
 
 def paired_amounts(d: Disclosure) -> Iterator[tuple[Project, PerformanceTarget, Decimal, Decimal]]:

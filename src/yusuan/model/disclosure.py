@@ -202,6 +202,9 @@ class PerformanceTarget:
     paired_by: Pairing | None = None
     period_amount: Decimal | None = None  # 实施期资金总额, when printed beside the year's
     funds: list[FundLine] = field(default_factory=list)
+    # the table it was read from: a project's (paired with the project table) or a special
+    # fund's (专项资金绩效目标表: a fund, not a project)
+    source_table: TableKind = TableKind.PROJECT_PERFORMANCE
 
 
 @dataclass

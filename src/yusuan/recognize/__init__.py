@@ -151,6 +151,9 @@ def _locations(d: Disclosure) -> Iterator[Location]:
     for target in d.performance:
         yield target.location
         yield from (i.location for i in target.indicators)
+    for org in d.org_targets:
+        yield org.location
+        yield from (a.location for a in [*([org.total] if org.total else []), *org.structure])
     yield from (f.location for f in d.figures.values())
     yield from (e.location for e in d.toc)
     yield from (n.location for n in d.printed_names)

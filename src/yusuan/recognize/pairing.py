@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from ..model import PAIRED_TABLES, Disclosure, Pairing
+from ..model import PAIRED_TABLES, Disclosure, Pairing, TableKind
 from ..model.text import normal_name
 
 SIMILAR = 0.75
@@ -24,7 +24,8 @@ def pair_targets(d: Disclosure) -> None:
     for target in d.performance:
         target.project = target.paired_by = None
     projects = [i for i, p in enumerate(d.projects) if p.source_table in PAIRED_TABLES]
-    targets = list(range(len(d.performance)))
+    # a special fund's targets are a fund's, not a project's: never paired with the project table
+    targets = [j for j, t in enumerate(d.performance) if t.source_table == TableKind.PROJECT_PERFORMANCE]
     for how, same in ((Pairing.CODE, lambda p, t: bool(p.code and t.code and p.code == t.code)),
                       (Pairing.NAME, lambda p, t: normal_name(p.name) == normal_name(t.name))):
         for i in list(projects):

@@ -25,7 +25,9 @@ _LEVEL1 = re.compile(r"^(成本指标|产出指标|效益指标|满意度指标)
 _LEVEL2 = re.compile(r".*(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本)(指标)?$")
 _VALUE = re.compile(r"^\s*(≥|≤|>|<|=|＞|＜|大于等于|小于等于|不低于|不高于|不超过)?\s*(\d[\d,]*(?:\.\d+)?)\s*(.*)$")
 _OPERATORS = {"＞": ">", "＜": "<", "大于等于": "≥", "不低于": "≥", "小于等于": "≤", "不高于": "≤", "不超过": "≤"}
-_AMOUNT_LABEL = re.compile(r"(年度(预算)?资金总额|预算数|项目金额|资金总额)")
+_AMOUNT_LABEL = re.compile(r"(年度(预算)?资金总额|预算数|项目金额|资金总额|年度预算资金)")
+_TARGET_TABLES = ("project_performance", "special_fund_performance")
+_NAME_LABELS = ("项目名称", "专项资金名称")
 # a source of the project's money listed under its 资金总额 (其中：财政拨款, 其他资金, 单位自筹 …)
 _FUND_LABEL = re.compile(r"^(其中[:：]?)?(?P<name>[^:：\d]{0,14}(资金|拨款|自筹))[:：]?$")
 
@@ -49,17 +51,20 @@ def projects(tables: list[Table]) -> list[Project]:
 def performance_targets(blocks: list[TableBlock], tables: list[Table]) -> list[PerformanceTarget]:
     targets: list[PerformanceTarget] = []
     for block, table in zip(blocks, tables, strict=True):
-        if table.kind != "project_performance":
+        if table.kind not in _TARGET_TABLES:
             continue
         if any(_is_key_value(r.cells or []) for r in block.rows[:4]):
-            targets.append(_key_value_target(block.rows, table.location, table.unit, table.title))
+            read = [_key_value_target(block.rows, table.location, table.unit, table.title)]
         else:
-            targets.extend(_summary_targets(block.rows, table))
+            read = _summary_targets(block.rows, table)
+        for target in read:
+            target.source_table = table.kind
+        targets += read
     return [t for t in targets if t.name]
 
 
 def _is_key_value(cells: list[str]) -> bool:
-    return any(compact(c) in ("项目名称", "项目编码") for c in cells)
+    return any(compact(c) in (*_NAME_LABELS, "项目编码") for c in cells)
 
 
 def _next_value(cells: list[str], index: int) -> str:
@@ -114,7 +119,7 @@ def _key_value_target(rows: list[Line], location: Location, unit: Unit | None, t
         if totals:
             fund_columns = ["实施期" in t for t in totals]
         for i, text in enumerate(texts):
-            if text == "项目名称" and not target.name:
+            if text in _NAME_LABELS and not target.name:
                 target.name = normalize_label(_next_value(cells, i))
             elif text == "项目编码" and not target.code:
                 target.code = compact(_next_value(cells, i))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...catalogue import data
-from ...model import Claim, ClaimKind, Disclosure, Evidence, Location, Unit
+from ...model import Claim, ClaimKind, Disclosure, Evidence, Location, TableKind, Unit
 from ...model.money import convert
 from ...model.text import normal_name
 from ...model.tolerance import half_unit
@@ -33,7 +33,8 @@ def _listed(d: Disclosure, counts: str) -> Listed:
         items = [(p.name, p.amount, p.unit, p.location) for p in d.projects if p.source_table == "projects"]
         table = "项目支出表"
     else:
-        items = [(t.name, t.amount, t.unit, t.location) for t in d.performance if not t.template]
+        items = [(t.name, t.amount, t.unit, t.location) for t in d.performance
+                 if not t.template and t.source_table == TableKind.PROJECT_PERFORMANCE]
         table = "项目绩效目标表"
     # every row counts — two units may each run a project of the same name — but a row printed
     # again (same name and amount, a table repeated across pages) only once
