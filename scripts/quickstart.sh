@@ -13,3 +13,4 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 EXAMPLE="examples/示例市人力资源和社会保障局2025年预算.yaml"
 .venv/bin/yusuan compose "$EXAMPLE" --out out/example
 .venv/bin/yusuan audit out/example/*.docx out/example/*.xlsx out/example/*.pdf out/example/*.html
+echo "网页应用：.venv/bin/yusuan serve --example（浏览器打开 http://127.0.0.1:8000/）"

@@ -278,6 +278,47 @@ def export(
 
 
 @app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="监听地址（默认只接受本机访问）"),
+    port: int = typer.Option(8000, "--port", help="端口"),
+    db: str | None = typer.Option(None, "--db", help="数据库：SQLite 文件路径或 URL；默认同 yusuan batch"),
+    example: bool = typer.Option(False, "--example", help="先导入仓库自带的示例文件（examples/ 与 out/example/）再启动"),
+) -> None:
+    """启动网页应用和 REST 接口（浏览器打开 http://127.0.0.1:8000 ；接口文档在 /docs）。"""
+    import uvicorn
+
+    from .web import create_app
+
+    if example:
+        _import_examples(db)
+    try:
+        application = create_app(db)
+    except api.StoreError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        raise typer.Exit(code=2) from None
+    console.print(f"yusuan 已启动：http://{host}:{port}/ （接口文档 /docs；按 Ctrl+C 停止）", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+def _import_examples(db: str | None) -> None:
+    """The bundled examples (a text export, and the disclosure the quickstart composed) into the store."""
+    from .batch import run_batch
+
+    repo = Path(__file__).resolve().parents[2]
+    found = sorted((repo / "examples").glob("*.txt")) + sorted(p for p in (repo / "out" / "example").glob("*")
+                                                              if p.suffix in (".docx", ".xlsx", ".pdf", ".html"))
+    if not found:
+        print("提示：没有找到示例文件（examples/、out/example/），直接启动", file=sys.stderr)
+        return
+    store = api.open_store(db)
+    try:
+        result = run_batch(found, store)
+    finally:
+        store.close()
+    console.print(f"已导入示例文件 {result.tally.total} 个（本次处理 {result.tally.done} 个）", highlight=False)
+
+
+@app.command()
 def rules(
     rule_id: str | None = typer.Argument(None, help="规则编号或规则族，如 XTAB-001 或 NARR"),
     markdown: bool = typer.Option(False, "--markdown", help="输出 Markdown（用于生成 docs/rules.md）"),

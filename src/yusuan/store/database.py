@@ -185,7 +185,8 @@ class Store:
 
     def listing(self, *, department: str | None = None, region: str | None = None, year: int | None = None,
                 kind: str | None = None, status: Status | None = None, has_errors: bool | None = None,
-                sha256s: list[str] | None = None, page: int = 1, per_page: int = 50,
+                sha256s: list[str] | None = None, document_ids: list[int] | None = None,
+                page: int = 1, per_page: int = 50,
                 order: str = "errors") -> list[Listing]:
         """Documents with their latest run, filtered, ranked (by errors, then warnings, or by
         name / department / year) and paged."""
@@ -204,6 +205,8 @@ class Store:
             query = query.where((AuditRunRow.errors > 0) if has_errors else (AuditRunRow.errors == 0))
         if sha256s is not None:
             query = query.where(DocumentRow.sha256.in_(sha256s))
+        if document_ids is not None:
+            query = query.where(DocumentRow.id.in_(document_ids))
         orders = {
             "errors": (AuditRunRow.errors.desc(), AuditRunRow.warnings.desc(), DocumentRow.name),
             "name": (DocumentRow.name,),
@@ -214,16 +217,41 @@ class Store:
         with self.session() as session:
             return [_listing(document, disclosure, run) for document, disclosure, run in session.execute(query)]
 
+    def document(self, document_id: int) -> Listing | None:
+        """One document as lists show it (its latest run), or None."""
+        found = self.listing(document_ids=[document_id], per_page=1)
+        return found[0] if found else None
+
+    def disclosure_body(self, document_id: int) -> str | None:
+        """The stored yusuan.disclosure JSON of a document, or None (not read, or not a disclosure)."""
+        with self.session() as session:
+            return session.scalar(select(DisclosureRow.body).where(DisclosureRow.document_id == document_id))
+
     def count(self) -> int:
         with self.session() as session:
             return session.scalar(select(func.count(DocumentRow.id))) or 0
 
     def findings(self, run_id: int) -> list[dict[str, Any]]:
+        """A run's findings, each with its latest review decision (None when not reviewed)."""
         with self.session() as session:
-            rows = session.scalars(select(FindingRow).where(FindingRow.run_id == run_id).order_by(FindingRow.ordinal))
+            rows = list(session.scalars(select(FindingRow).where(FindingRow.run_id == run_id).order_by(FindingRow.ordinal)))
+            latest: dict[int, ReviewRow] = {}
+            if rows:
+                for review in session.scalars(select(ReviewRow).where(ReviewRow.finding_id.in_([r.id for r in rows]))
+                                              .order_by(ReviewRow.id)):
+                    latest[review.finding_id] = review
             return [{"id": r.id, "rule": r.rule, "severity": r.severity, "message": r.message,
                      "expected": r.expected, "actual": r.actual, "unit": r.unit,
-                     "evidence": json.loads(r.evidence)} for r in rows]
+                     "evidence": json.loads(r.evidence),
+                     "review": ({"decision": latest[r.id].decision, "reviewer": latest[r.id].reviewer,
+                                 "comment": latest[r.id].comment, "at": latest[r.id].decided_at.isoformat()}
+                                if r.id in latest else None)} for r in rows]
+
+    def finding_document(self, finding_id: int) -> int | None:
+        """The document a finding belongs to."""
+        with self.session() as session:
+            return session.scalar(select(AuditRunRow.document_id).join(FindingRow, FindingRow.run_id == AuditRunRow.id)
+                                  .where(FindingRow.id == finding_id))
 
     def content(self, sha256: str) -> bytes | None:
         with self.session() as session:

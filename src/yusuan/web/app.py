@@ -1,0 +1,192 @@
+"""Routes: JSON under /api, pages everywhere else. Local mode (the default): one user, bound to
+127.0.0.1 by `yusuan serve`, no login; reviewers name themselves on the review form."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+from pydantic import BaseModel
+
+from .. import api
+from ..api import STATUS_NAMES, Status
+from .jobs import Jobs
+
+MAX_UPLOAD = 64 * 1024 * 1024  # bytes per file: the readers' own limit
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "notice": "提示"}
+KIND_NAMES = {"budget": "预算", "final_account": "决算"}
+
+
+class Decision(StrEnum):
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+
+
+class ReviewIn(BaseModel):
+    decision: Decision
+    reviewer: str = "审核人"
+    comment: str = ""
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _listing_dict(entry: Any) -> dict[str, Any]:
+    return _plain({**vars(entry), "status": entry.status.value, "status_name": STATUS_NAMES[entry.status]})
+
+
+def create_app(db: str | Path | None = None, *, data_folder: Path | None = None, workers: int = 2) -> FastAPI:
+    store = api.open_store(db)
+    uploads = data_folder or Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "yusuan" / "uploads"
+    jobs = Jobs(store, uploads, workers=workers)
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        jobs.close()
+        store.close()
+
+    app = FastAPI(title="yusuan 预算公开审核", description="部门预算/决算公开文件的读取、审核与复核。错误信息为中文。",
+                  version="0.1.0", lifespan=lifespan)
+    app.state.store, app.state.jobs = store, jobs
+    pages = Environment(loader=PackageLoader("yusuan.web", "templates"), autoescape=select_autoescape(default=True))
+    pages.globals.update(SEVERITY_NAMES=SEVERITY_NAMES, KIND_NAMES=KIND_NAMES, STATUS_NAMES=STATUS_NAMES)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        places = "；".join(".".join(str(p) for p in e.get("loc", ())) for e in error.errors())
+        return JSONResponse({"detail": f"请求参数有误：{places}"}, status_code=422)
+
+    def document_or_404(document_id: int) -> Any:
+        entry = store.document(document_id)
+        if entry is None:
+            raise HTTPException(404, f"没有编号为 {document_id} 的文件")
+        return entry
+
+    def render(name: str, **context: Any) -> HTMLResponse:
+        return HTMLResponse(pages.get_template(name).render(**context))
+
+    # ---- REST API --------------------------------------------------------------------------
+
+    @app.get("/api/documents", tags=["文件"])
+    def list_documents(department: str | None = None, region: str | None = None, year: int | None = None,
+                       kind: str | None = None, status: Status | None = None, has_errors: bool | None = None,
+                       page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500),
+                       order: str = Query("errors", pattern="^(errors|name|department|year)$")) -> dict[str, Any]:
+        found = store.listing(department=department, region=region, year=year, kind=kind, status=status,
+                              has_errors=has_errors, page=page, per_page=per_page, order=order)
+        return {"page": page, "per_page": per_page, "documents": [_listing_dict(e) for e in found]}
+
+    @app.get("/api/documents/{document_id}", tags=["文件"])
+    def get_document(document_id: int) -> dict[str, Any]:
+        entry = document_or_404(document_id)
+        return {**_listing_dict(entry), "findings": store.findings(entry.run_id)}
+
+    @app.get("/api/documents/{document_id}/disclosure", tags=["文件"])
+    def get_disclosure(document_id: int) -> Response:
+        document_or_404(document_id)
+        body = store.disclosure_body(document_id)
+        if body is None:
+            raise HTTPException(404, f"文件 {document_id} 没有识别结果（未识别为预算/决算公开文件或读取失败）")
+        return Response(body, media_type="application/json")
+
+    @app.get("/api/documents/{document_id}/file", tags=["文件"])
+    def get_file(document_id: int) -> Response:
+        entry = document_or_404(document_id)
+        content = store.content(entry.sha256) or b""
+        # never served as something a browser would run or render
+        return Response(content, media_type="application/octet-stream",
+                        headers={"Content-Disposition": "attachment; filename=\"document.bin\"",
+                                 "X-Content-Type-Options": "nosniff"})
+
+    @app.post("/api/findings/{finding_id}/review", status_code=201, tags=["复核"])
+    def review(finding_id: int, body: ReviewIn) -> dict[str, Any]:
+        try:
+            decision_id = store.review(finding_id, api.Decision(body.decision.value), body.reviewer.strip()[:128] or "审核人",
+                                       body.comment[:2000])
+        except api.StoreError as error:
+            raise HTTPException(404, str(error)) from error
+        return {"id": decision_id, "finding": finding_id, "decision": body.decision.value}
+
+    @app.post("/api/upload", status_code=202, tags=["上传"])
+    async def upload(files: list[UploadFile] = File(...)) -> dict[str, Any]:
+        accepted = []
+        for upload_file in files:
+            data = await upload_file.read(MAX_UPLOAD + 1)
+            if len(data) > MAX_UPLOAD:
+                raise HTTPException(413, f"{upload_file.filename}：文件过大（上限 {MAX_UPLOAD >> 20} MB）")
+            if not data:
+                raise HTTPException(400, f"{upload_file.filename}：文件为空")
+            job = jobs.submit(Path(upload_file.filename or "upload").name[:200], data)
+            accepted.append({"job": job.id, "name": job.name})
+        return {"jobs": accepted}
+
+    @app.get("/api/jobs/{job_id}", tags=["上传"])
+    def job_status(job_id: str) -> dict[str, Any]:
+        job = jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, f"没有编号为 {job_id} 的处理任务")
+        return {"job": job.id, "name": job.name, "state": job.state, "status": job.status, "reason": job.reason,
+                "document": job.document_id}
+
+    @app.get("/api/rules", tags=["规则"])
+    def rules() -> list[dict[str, str]]:
+        return api.rule_catalogue()
+
+    # ---- pages ----------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(department: str | None = None, year: int | None = None, status: Status | None = None,
+              has_errors: bool | None = None, order: str = "errors", page: int = Query(1, ge=1)) -> HTMLResponse:
+        found = store.listing(department=department or None, year=year, status=status, has_errors=has_errors,
+                              order=order if order in ("errors", "name", "department", "year") else "errors", page=page)
+        return render("list.html.j2", documents=found, department=department or "", year=year or "", page=page,
+                      order=order, count=store.count())
+
+    @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(document_id: int, severity: str | None = None) -> HTMLResponse:
+        entry = document_or_404(document_id)
+        findings = store.findings(entry.run_id)
+        shown = [f for f in findings if severity in (None, "", f["severity"])]
+        return render("document.html.j2", document=entry, findings=shown, total=len(findings), severity=severity or "")
+
+    @app.post("/documents/{document_id}/findings/{finding_id}/review", include_in_schema=False)
+    def review_form(document_id: int, finding_id: int, decision: Decision = Form(...), reviewer: str = Form("审核人"),
+                    comment: str = Form("")) -> RedirectResponse:
+        if store.finding_document(finding_id) != document_id:
+            raise HTTPException(404, f"文件 {document_id} 没有编号为 {finding_id} 的审核发现")
+        store.review(finding_id, api.Decision(decision.value), reviewer.strip()[:128] or "审核人", comment[:2000])
+        return RedirectResponse(f"/documents/{document_id}#finding-{finding_id}", status_code=303)
+
+    @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_page(jobs_shown: str = Query("", alias="jobs")) -> HTMLResponse:
+        shown = [j for j in (jobs.get(i) for i in jobs_shown.split(",") if i) if j is not None]
+        return render("upload.html.j2", jobs=shown)
+
+    @app.post("/upload", include_in_schema=False)
+    async def upload_form(files: list[UploadFile] = File(...)) -> RedirectResponse:
+        accepted = await upload(files)
+        return RedirectResponse("/upload?jobs=" + ",".join(j["job"] for j in accepted["jobs"]), status_code=303)
+
+    @app.get("/rules", response_class=HTMLResponse, include_in_schema=False)
+    def rules_page() -> HTMLResponse:
+        return render("rules.html.j2", rules=api.rule_catalogue())
+
+    app.state.json = json
+    return app

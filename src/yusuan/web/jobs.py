@@ -1,0 +1,71 @@
+"""Uploaded files processed in the background, one isolated worker process each (as a batch
+does), their results stored; a job's status can be asked for while it runs."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..api import Limits, Status, Store
+from ..batch import WorkerLimits, run_isolated
+from ..batch.isolation import forkserver_available, run_forked
+
+
+@dataclass
+class Job:
+    id: str
+    name: str
+    state: str = "queued"  # queued → running → done | failed
+    status: str | None = None  # the Outcome's status once done
+    reason: str = ""
+    document_id: int | None = None
+    sha256: str = ""
+    events: list[str] = field(default_factory=list)
+
+
+class Jobs:
+    def __init__(self, store: Store, folder: Path, workers: int = 2, limits: WorkerLimits | None = None) -> None:
+        self.store = store
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.limits = limits or WorkerLimits()
+        self.pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="yusuan-upload")
+        self.jobs: dict[str, Job] = {}
+        self.lock = threading.Lock()
+
+    def submit(self, name: str, data: bytes) -> Job:
+        job = Job(id=uuid.uuid4().hex, name=name, sha256=hashlib.sha256(data).hexdigest())
+        path = self.folder / f"{job.id}.upload"
+        path.write_bytes(data)
+        with self.lock:
+            self.jobs[job.id] = job
+        self.pool.submit(self._run, job, path, data)
+        return job
+
+    def get(self, job_id: str) -> Job | None:
+        with self.lock:
+            return self.jobs.get(job_id)
+
+    def _run(self, job: Job, path: Path, data: bytes) -> None:
+        job.state = "running"
+        try:
+            run = run_forked if forkserver_available() else run_isolated
+            outcome = run(job.name, path, job.sha256, len(data), self.limits)
+            content = data if len(data) <= Limits().max_bytes else b""
+            self.store.save(outcome, content)
+            job.status = outcome.status.value
+            job.reason = outcome.reason
+            found = self.store.listing(sha256s=[job.sha256], per_page=1)
+            job.document_id = found[0].document_id if found else None
+            job.state = "failed" if outcome.status == Status.FAILED else "done"
+        except Exception as error:  # noqa: BLE001 — a job's failure is reported on the job
+            job.state, job.reason = "failed", f"{job.name}：处理失败（{type(error).__name__}）"
+        finally:
+            path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)

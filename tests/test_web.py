@@ -1,0 +1,105 @@
+"""The web app and REST API against SQLite and a real PostgreSQL server: listing and filtering,
+a document with its findings, review decisions that persist, uploads processed in the
+background by the isolated worker, Chinese JSON errors, downloads that never run in a browser,
+and document text escaped on every page."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import seed_path
+from yusuan.api import open_store, process_file
+from yusuan.web import create_app
+
+
+def _store_seed(url: str, seed: str, name: str | None = None, text: str | None = None, folder=None) -> None:
+    path = seed_path(seed)
+    if text is not None:
+        path = folder / "hostile.txt"
+        path.write_text(text, encoding="utf-8")
+    data = path.read_bytes()
+    store = open_store(url)
+    store.save(process_file(path, name or path.name, hashlib.sha256(data).hexdigest(), len(data)), data)
+    store.close()
+
+
+@pytest.fixture
+def client(store_url, tmp_path):
+    _store_seed(store_url, "000")
+    _store_seed(store_url, "001")
+    app = create_app(store_url, data_folder=tmp_path / "uploads", workers=1)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def test_listing_filters_and_a_document_with_its_findings(client):
+    documents = client.get("/api/documents").json()["documents"]
+    assert [d["department"] for d in documents] == ["三门峡市人力资源和社会保障局", "济源产城融合示范区人力资源和社会保障局"]
+    assert documents[0]["errors"] >= documents[1]["errors"]  # ranked by errors
+    assert [d["year"] for d in client.get("/api/documents", params={"year": 2024}).json()["documents"]] == [2024]
+    detail = client.get(f"/api/documents/{documents[1]['document_id']}").json()
+    assert detail["findings"] and detail["figures"]["total_income"] == "11844.1"  # seed 000: 收入总计, 万元
+    assert all(f["evidence"] and f["review"] is None for f in detail["findings"])
+    body = client.get(f"/api/documents/{documents[1]['document_id']}/disclosure").json()
+    assert body["schema"] == "yusuan.disclosure/2"
+
+
+def test_review_decisions_persist_and_show_on_the_page(client):
+    document = client.get("/api/documents").json()["documents"][0]
+    finding = client.get(f"/api/documents/{document['document_id']}").json()["findings"][0]
+    answer = client.post(f"/api/findings/{finding['id']}/review",
+                         json={"decision": "dismissed", "reviewer": "审核员甲", "comment": "表下已注明"})
+    assert answer.status_code == 201
+    again = client.get(f"/api/documents/{document['document_id']}").json()["findings"][0]
+    assert again["review"]["decision"] == "dismissed" and again["review"]["reviewer"] == "审核员甲"
+    form = client.post(f"/documents/{document['document_id']}/findings/{finding['id']}/review",
+                       data={"decision": "confirmed", "reviewer": "审核员乙"}, follow_redirects=False)
+    assert form.status_code == 303
+    page = client.get(f"/documents/{document['document_id']}").text
+    assert "已确认（审核员乙）" in page
+
+
+def test_errors_are_json_with_chinese_messages(client):
+    missing = client.get("/api/documents/999999")
+    assert missing.status_code == 404 and missing.json() == {"detail": "没有编号为 999999 的文件"}
+    assert "没有编号为" in client.post("/api/findings/999999/review", json={"decision": "confirmed"}).json()["detail"]
+    invalid = client.post("/api/findings/1/review", json={"decision": "maybe"})
+    assert invalid.status_code == 422 and invalid.json()["detail"].startswith("请求参数有误")
+
+
+def test_uploads_are_processed_in_the_background(client):
+    data = seed_path("002").read_bytes()
+    accepted = client.post("/api/upload", files=[("files", ("新绛县.txt", data, "text/plain")),
+                                                ("files", ("坏.pdf", b"%PDF-1.4 broken", "application/pdf"))])
+    assert accepted.status_code == 202
+    jobs = accepted.json()["jobs"]
+    deadline = time.monotonic() + 60
+    states = {}
+    while time.monotonic() < deadline:
+        states = {j["name"]: client.get(f"/api/jobs/{j['job']}").json() for j in jobs}
+        if all(s["state"] in ("done", "failed") for s in states.values()):
+            break
+        time.sleep(0.2)
+    assert states["新绛县.txt"]["state"] == "done" and states["新绛县.txt"]["document"]
+    assert states["坏.pdf"]["state"] == "failed" and "PDF" in states["坏.pdf"]["reason"]
+    departments = [d["department"] for d in client.get("/api/documents").json()["documents"]]
+    assert "新绛县人力资源和社会保障局" in departments
+    download = client.get(f"/api/documents/{states['新绛县.txt']['document']}/file")
+    assert download.content == data and download.headers["content-type"] == "application/octet-stream"
+    assert download.headers["x-content-type-options"] == "nosniff"
+
+
+def test_document_text_is_escaped_on_every_page(store_url, tmp_path):
+    text = seed_path("000").read_text(encoding="utf-8")
+    department = "济源产城融合示范区人力资源和社会保障局"
+    hostile = text.replace(department, "<script>alert(1)</script>局", 3).replace("收支预算", "收支<img src=x onerror=alert(2)>预算", 2)
+    _store_seed(store_url, "000", name="<script>alert(3)</script>.txt", text=hostile, folder=tmp_path)
+    with TestClient(create_app(store_url, data_folder=tmp_path / "uploads", workers=1)) as client:
+        document = client.get("/api/documents").json()["documents"][0]
+        pages = [client.get("/").text, client.get(f"/documents/{document['document_id']}").text, client.get("/rules").text]
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;.txt" in pages[0]
+    assert not [p for p in pages if "<script>alert" in p or "<img src=x" in p]
