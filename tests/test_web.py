@@ -103,3 +103,27 @@ def test_document_text_is_escaped_on_every_page(store_url, tmp_path):
         pages = [client.get("/").text, client.get(f"/documents/{document['document_id']}").text, client.get("/rules").text]
     assert "&lt;script&gt;alert(3)&lt;/script&gt;.txt" in pages[0]
     assert not [p for p in pages if "<script>alert" in p or "<img src=x" in p]
+
+
+def test_a_pdf_finding_is_boxed_on_its_page_image(store_url, tmp_path):
+    from conftest import CORPUS
+
+    pdf = CORPUS / "pdf" / "上海市普陀区财政局2025年部门预算.pdf"
+    if not pdf.exists():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    data = pdf.read_bytes()
+    store = open_store(store_url)
+    store.save(process_file(pdf, pdf.name, hashlib.sha256(data).hexdigest(), len(data)), data)
+    store.close()
+    with TestClient(create_app(store_url, data_folder=tmp_path / "uploads", workers=1)) as client:
+        document = client.get("/api/documents").json()["documents"][0]
+        findings = client.get(f"/api/documents/{document['document_id']}").json()["findings"]
+        # the TEXT-009 warning on p18 (the 国有资本经营 table's note speaks of 政府性基金), with its box
+        finding = next(f for f in findings if f["rule"] == "TEXT-009")
+        place = next(e["location"] for e in finding["evidence"] if e["location"].get("bbox"))
+        image = client.get(f"/api/documents/{document['document_id']}/pages/{place['page']}.png")
+        assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
+        page = client.get(f"/documents/{document['document_id']}/pages/{place['page']}?finding={finding['id']}").text
+        x0, top = place["bbox"][0], place["bbox"][1]
+        assert f"left:{round(x0 * 1.5, 1)}px; top:{round(top * 1.5, 1)}px" in page
+        assert client.get(f"/api/documents/{document['document_id']}/pages/999.png").status_code == 404

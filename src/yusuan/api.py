@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .compose.schema import BudgetInput
     from .store.database import Store, StoreError
 
-__all__ = ["AuditReport", "Disclosure", "Limits", "Outcome", "ReadError", "STATUS_NAMES", "Status", "Store", "StoreError", "catalogue_version", "csv_bytes", "export_store", "rule_catalogue", "rule_families", "xlsx_bytes", "open_store", "process_file", "audit_as_one", "audit_file", "parse_as_one",
+__all__ = ["AuditReport", "Disclosure", "Limits", "Outcome", "ReadError", "STATUS_NAMES", "Status", "Store", "StoreError", "catalogue_version", "csv_bytes", "export_store", "page_image", "rule_catalogue", "rule_families", "xlsx_bytes", "open_store", "process_file", "audit_as_one", "audit_file", "parse_as_one",
            "audit_dict", "audit_html", "audit_text", "check_rule_selection", "compose_budget", "compose_formats",
            "compose_layouts", "disclosure_dict", "disclosure_text", "json_documents", "load_budget",
            "load_disclosure", "parse_file", "rules_listing", "write_budget_template", "write_composed"]
@@ -104,6 +104,13 @@ def process_file(path: str | Path, name: str, sha256: str, size: int) -> Outcome
     report = audit(disclosure)
     return Outcome(**base, status=Status.DONE, pages=pages, audit=audit_dict(report), html=audit_html(report),
                    seconds=time.monotonic() - started)
+
+
+def page_image(content: bytes, number: int, scale: float = 1.5) -> tuple[bytes, float, float]:
+    """A stored PDF's page as PNG with its size in points; ReadError (Chinese) if it cannot be."""
+    from .readers.render import page_png
+
+    return page_png(content, number, scale)
 
 
 def rule_catalogue() -> list[dict[str, str]]:

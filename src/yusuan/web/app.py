@@ -23,6 +23,7 @@ from ..api import STATUS_NAMES, Status
 from .jobs import Jobs
 
 MAX_UPLOAD = 64 * 1024 * 1024  # bytes per file: the readers' own limit
+PAGE_SCALE = 1.5  # pixels per PDF point in page images
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "notice": "提示"}
 KIND_NAMES = {"budget": "预算", "final_account": "决算"}
 
@@ -115,6 +116,20 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
                         headers={"Content-Disposition": "attachment; filename=\"document.bin\"",
                                  "X-Content-Type-Options": "nosniff"})
 
+    def page_or_404(document_id: int, number: int) -> tuple[bytes, float, float]:
+        entry = document_or_404(document_id)
+        if entry.format != "pdf":
+            raise HTTPException(404, f"文件 {document_id} 不是 PDF，没有页面图像")
+        try:
+            return api.page_image(store.content(entry.sha256) or b"", number, PAGE_SCALE)
+        except api.ReadError as error:
+            raise HTTPException(404, f"文件 {document_id}：{error}") from error
+
+    @app.get("/api/documents/{document_id}/pages/{number}.png", tags=["文件"])
+    def page_png(document_id: int, number: int) -> Response:
+        image, _, _ = page_or_404(document_id, number)
+        return Response(image, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
     @app.post("/api/findings/{finding_id}/review", status_code=201, tags=["复核"])
     def review(finding_id: int, body: ReviewIn) -> dict[str, Any]:
         try:
@@ -165,6 +180,27 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
         findings = store.findings(entry.run_id)
         shown = [f for f in findings if severity in (None, "", f["severity"])]
         return render("document.html.j2", document=entry, findings=shown, total=len(findings), severity=severity or "")
+
+    @app.get("/documents/{document_id}/pages/{number}", response_class=HTMLResponse, include_in_schema=False)
+    def page_view(document_id: int, number: int, finding: int | None = None) -> HTMLResponse:
+        """The page image with the boxes of the places a finding names on it (or of every
+        finding's places on the page, when none is chosen)."""
+        entry = document_or_404(document_id)
+        _, width, height = page_or_404(document_id, number)
+        findings = store.findings(entry.run_id)
+        chosen = [f for f in findings if finding in (None, f["id"])]
+        boxes = []
+        for f in chosen:
+            for e in f["evidence"]:
+                location = e.get("location", {})
+                if location.get("page") == number and location.get("bbox"):
+                    x0, top, x1, bottom = location["bbox"]
+                    boxes.append({"finding": f["id"], "severity": f["severity"], "what": e.get("what", ""),
+                                  "left": x0 * PAGE_SCALE, "top": top * PAGE_SCALE,
+                                  "width": max(x1 - x0, 2) * PAGE_SCALE, "height": max(bottom - top, 2) * PAGE_SCALE})
+        on_page = [f for f in findings if any(e.get("location", {}).get("page") == number for e in f["evidence"])]
+        return render("page.html.j2", document=entry, number=number, width=width * PAGE_SCALE,
+                      height=height * PAGE_SCALE, boxes=boxes, findings=on_page, chosen=finding)
 
     @app.post("/documents/{document_id}/findings/{finding_id}/review", include_in_schema=False)
     def review_form(document_id: int, finding_id: int, decision: Decision = Form(...), reviewer: str = Form("审核人"),
