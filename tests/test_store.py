@@ -33,8 +33,11 @@ def test_migrations_from_empty_and_from_the_previous_revision(store_url):
         connection.execute(text("INSERT INTO documents (sha256, name, format, size, content, added_at) "
                                 "VALUES ('a', 'x.pdf', 'pdf', 1, :c, CURRENT_TIMESTAMP)"), {"c": b"x"})
     assert "review_decisions" not in inspect(old.engine).get_table_names()
-    old.migrate()
+    old.migrate("0002")
     assert old.revision() == "0002" and "review_decisions" in inspect(old.engine).get_table_names()
+    assert "users" not in inspect(old.engine).get_table_names()
+    old.migrate()  # the previous revision to the head
+    assert old.revision() == "0003" and "users" in inspect(old.engine).get_table_names()
     assert old.count() == 1  # the row written under 0001 survives
     old.close()
 

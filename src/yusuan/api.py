@@ -200,10 +200,15 @@ def __getattr__(name: str) -> Any:
         from .store import database
 
         return getattr(database, name)
-    if name == "Decision":
-        from .store.schema import Decision
+    if name in ("Decision", "Role"):
+        from .store import schema
 
-        return Decision
+        return getattr(schema, name)
+    if name in ("User", "add_user", "verify_user", "find_user"):
+        from .store import accounts
+
+        return {"User": accounts.User, "add_user": accounts.add_user, "verify_user": accounts.verify,
+                "find_user": accounts.user}[name]
     if name == "PdfEngineMissing":
         from .compose.render.pdf import PdfEngineMissing
 

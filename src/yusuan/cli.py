@@ -283,6 +283,9 @@ def serve(
     port: int = typer.Option(8000, "--port", help="端口"),
     db: str | None = typer.Option(None, "--db", help="数据库：SQLite 文件路径或 URL；默认同 yusuan batch"),
     example: bool = typer.Option(False, "--example", help="先导入仓库自带的示例文件（examples/ 与 out/example/）再启动"),
+    team: bool = typer.Option(False, "--team", help="团队模式：账号登录（yusuan user add）、按角色和地区授权"),
+    secret_key: str | None = typer.Option(None, "--secret-key", envvar="YUSUAN_SECRET_KEY",
+                                          help="团队模式的会话密钥（至少 16 个字符；也可用环境变量 YUSUAN_SECRET_KEY）"),
 ) -> None:
     """启动网页应用和 REST 接口（浏览器打开 http://127.0.0.1:8000 ；接口文档在 /docs）。"""
     import uvicorn
@@ -292,8 +295,8 @@ def serve(
     if example:
         _import_examples(db)
     try:
-        application = create_app(db)
-    except api.StoreError as exc:
+        application = create_app(db, team=team, secret_key=secret_key)
+    except (api.StoreError, ValueError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         raise typer.Exit(code=2) from None
     console.print(f"yusuan 已启动：http://{host}:{port}/ （接口文档 /docs；按 Ctrl+C 停止）", highlight=False)
@@ -316,6 +319,39 @@ def _import_examples(db: str | None) -> None:
     finally:
         store.close()
     console.print(f"已导入示例文件 {result.tally.total} 个（本次处理 {result.tally.done} 个）", highlight=False)
+
+
+users = typer.Typer(help="团队模式的账号")
+app.add_typer(users, name="user")
+
+
+class RoleName(StrEnum):
+    viewer = "viewer"
+    reviewer = "reviewer"
+    admin = "admin"
+
+
+@users.command("add")
+def user_add(
+    name: str = typer.Argument(..., help="账号名称"),
+    role: RoleName = typer.Option(RoleName.reviewer, "--role", help="viewer（查看）、reviewer（审核）或 admin（管理）"),
+    region: list[str] = typer.Option(None, "--region", help="只能看到这些地区的文件（可多次给出，如 上海市普陀区）；不给：全部"),
+    db: str | None = typer.Option(None, "--db", help="数据库：SQLite 文件路径或 URL；默认同 yusuan batch"),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读取密码（用于脚本）"),
+) -> None:
+    """新建账号（密码只以 argon2 散列保存）。"""
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else \
+        typer.prompt("密码", hide_input=True, confirmation_prompt=True)
+    try:
+        store = api.open_store(db)
+        try:
+            api.add_user(store, name, password, api.Role(role.value), list(region or []))
+        finally:
+            store.close()
+    except api.StoreError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        raise typer.Exit(code=2) from None
+    console.print(f"已新建账号 {name}（{role.value}）", highlight=False)
 
 
 @app.command()

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -186,6 +186,7 @@ class Store:
     def listing(self, *, department: str | None = None, region: str | None = None, year: int | None = None,
                 kind: str | None = None, status: Status | None = None, has_errors: bool | None = None,
                 sha256s: list[str] | None = None, document_ids: list[int] | None = None,
+                regions: tuple[str, ...] | list[str] | None = None,
                 page: int = 1, per_page: int = 50,
                 order: str = "errors") -> list[Listing]:
         """Documents with their latest run, filtered, ranked (by errors, then warnings, or by
@@ -207,6 +208,8 @@ class Store:
             query = query.where(DocumentRow.sha256.in_(sha256s))
         if document_ids is not None:
             query = query.where(DocumentRow.id.in_(document_ids))
+        if regions:  # an account's regions: documents of a region starting with one of them
+            query = query.where(or_(*(DisclosureRow.region.startswith(r, autoescape=True) for r in regions)))
         orders = {
             "errors": (AuditRunRow.errors.desc(), AuditRunRow.warnings.desc(), DocumentRow.name),
             "name": (DocumentRow.name,),

@@ -29,6 +29,14 @@ class Decision(StrEnum):
     DISMISSED = "dismissed"
 
 
+class Role(StrEnum):
+    """What an account may do in team mode: look, also review and upload, also manage accounts."""
+
+    VIEWER = "viewer"
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -120,3 +128,16 @@ class ReviewRow(Base):
     reviewer: Mapped[str] = mapped_column(String(128))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     finding: Mapped[FindingRow] = relationship(back_populates="decisions")
+
+
+class UserRow(Base):
+    """An account of team mode. `regions`: the regions (prefixes such as 上海市普陀区) whose
+    documents it sees, one per line; empty: all."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    role: Mapped[str] = mapped_column(String(16))
+    regions: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import os
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from decimal import Decimal
@@ -12,11 +14,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel
+from starlette.middleware.sessions import SessionMiddleware
 
 from .. import api
 from ..api import STATUS_NAMES, Status
@@ -53,7 +56,13 @@ def _listing_dict(entry: Any) -> dict[str, Any]:
     return _plain({**vars(entry), "status": entry.status.value, "status_name": STATUS_NAMES[entry.status]})
 
 
-def create_app(db: str | Path | None = None, *, data_folder: Path | None = None, workers: int = 2) -> FastAPI:
+def create_app(db: str | Path | None = None, *, data_folder: Path | None = None, workers: int = 2,
+               team: bool = False, secret_key: str | None = None, secure_cookies: bool = True) -> FastAPI:
+    """The app over the store at `db`. Team mode: accounts (`yusuan user add`), a signed session
+    cookie (Secure, SameSite=Strict unless `secure_cookies` is off for plain-http testing), a
+    CSRF token on every form and write, and each account seeing only its regions."""
+    if team and len(secret_key or "") < 16:
+        raise ValueError("团队模式需要至少 16 个字符的密钥（--secret-key 或环境变量 YUSUAN_SECRET_KEY），未启动")
     store = api.open_store(db)
     uploads = data_folder or Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "yusuan" / "uploads"
     jobs = Jobs(store, uploads, workers=workers)
@@ -66,6 +75,38 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
     app = FastAPI(title="yusuan 预算公开审核", description="部门预算/决算公开文件的读取、审核与复核。错误信息为中文。",
                   version="0.1.0", lifespan=lifespan)
     app.state.store, app.state.jobs = store, jobs
+    if team:
+        app.add_middleware(SessionMiddleware, secret_key=secret_key, session_cookie="yusuan_session",
+                           https_only=secure_cookies, same_site="strict", max_age=12 * 3600)
+    local_user = api.User("本机用户", api.Role.ADMIN, ())
+
+    def who(request: Request) -> Any:
+        if not team:
+            return local_user
+        name = request.session.get("user")
+        return api.find_user(store, name) if name else None
+
+    def require(request: Request, role: Any) -> Any:
+        user = who(request)
+        if user is None:
+            raise HTTPException(401, "请先登录")
+        if not user.may(role):
+            raise HTTPException(403, "当前账号没有此权限")
+        return user
+
+    def check_csrf(request: Request, token: str | None) -> None:
+        if not team:
+            return
+        expected = request.session.get("csrf")
+        if not expected or not token or not hmac.compare_digest(token, expected):
+            raise HTTPException(403, "缺少或无效的 CSRF 令牌，请刷新页面后重试")
+
+    def csrf_of(request: Request) -> str:
+        if not team:
+            return ""
+        if "csrf" not in request.session:
+            request.session["csrf"] = secrets.token_urlsafe(32)
+        return request.session["csrf"]
     pages = Environment(loader=PackageLoader("yusuan.web", "templates"), autoescape=select_autoescape(default=True))
     pages.globals.update(SEVERITY_NAMES=SEVERITY_NAMES, KIND_NAMES=KIND_NAMES, STATUS_NAMES=STATUS_NAMES)
 
@@ -74,50 +115,58 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
         places = "；".join(".".join(str(p) for p in e.get("loc", ())) for e in error.errors())
         return JSONResponse({"detail": f"请求参数有误：{places}"}, status_code=422)
 
-    def document_or_404(document_id: int) -> Any:
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, error: HTTPException) -> Response:
+        if error.status_code == 401 and not request.url.path.startswith("/api/"):
+            return RedirectResponse("/login", status_code=303)
+        return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+
+    def document_or_404(document_id: int, user: Any) -> Any:
         entry = store.document(document_id)
-        if entry is None:
+        if entry is None or not user.sees(entry.region):  # another region's document does not exist for it
             raise HTTPException(404, f"没有编号为 {document_id} 的文件")
         return entry
 
-    def render(name: str, **context: Any) -> HTMLResponse:
-        return HTMLResponse(pages.get_template(name).render(**context))
+    def render(request: Request, name: str, **context: Any) -> HTMLResponse:
+        return HTMLResponse(pages.get_template(name).render(user=who(request), team=team, csrf=csrf_of(request),
+                                                            **context))
 
     # ---- REST API --------------------------------------------------------------------------
 
     @app.get("/api/documents", tags=["文件"])
-    def list_documents(department: str | None = None, region: str | None = None, year: int | None = None,
-                       kind: str | None = None, status: Status | None = None, has_errors: bool | None = None,
-                       page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500),
+    def list_documents(request: Request, department: str | None = None, region: str | None = None,
+                       year: int | None = None, kind: str | None = None, status: Status | None = None,
+                       has_errors: bool | None = None, page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500),
                        order: str = Query("errors", pattern="^(errors|name|department|year)$")) -> dict[str, Any]:
+        user = require(request, api.Role.VIEWER)
         found = store.listing(department=department, region=region, year=year, kind=kind, status=status,
-                              has_errors=has_errors, page=page, per_page=per_page, order=order)
+                              has_errors=has_errors, page=page, per_page=per_page, order=order, regions=user.regions)
         return {"page": page, "per_page": per_page, "documents": [_listing_dict(e) for e in found]}
 
     @app.get("/api/documents/{document_id}", tags=["文件"])
-    def get_document(document_id: int) -> dict[str, Any]:
-        entry = document_or_404(document_id)
+    def get_document(request: Request, document_id: int) -> dict[str, Any]:
+        entry = document_or_404(document_id, require(request, api.Role.VIEWER))
         return {**_listing_dict(entry), "findings": store.findings(entry.run_id)}
 
     @app.get("/api/documents/{document_id}/disclosure", tags=["文件"])
-    def get_disclosure(document_id: int) -> Response:
-        document_or_404(document_id)
+    def get_disclosure(request: Request, document_id: int) -> Response:
+        document_or_404(document_id, require(request, api.Role.VIEWER))
         body = store.disclosure_body(document_id)
         if body is None:
             raise HTTPException(404, f"文件 {document_id} 没有识别结果（未识别为预算/决算公开文件或读取失败）")
         return Response(body, media_type="application/json")
 
     @app.get("/api/documents/{document_id}/file", tags=["文件"])
-    def get_file(document_id: int) -> Response:
-        entry = document_or_404(document_id)
+    def get_file(request: Request, document_id: int) -> Response:
+        entry = document_or_404(document_id, require(request, api.Role.VIEWER))
         content = store.content(entry.sha256) or b""
         # never served as something a browser would run or render
         return Response(content, media_type="application/octet-stream",
                         headers={"Content-Disposition": "attachment; filename=\"document.bin\"",
                                  "X-Content-Type-Options": "nosniff"})
 
-    def page_or_404(document_id: int, number: int) -> tuple[bytes, float, float]:
-        entry = document_or_404(document_id)
+    def page_or_404(document_id: int, number: int, user: Any) -> tuple[bytes, float, float]:
+        entry = document_or_404(document_id, user)
         if entry.format != "pdf":
             raise HTTPException(404, f"文件 {document_id} 不是 PDF，没有页面图像")
         try:
@@ -126,21 +175,28 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
             raise HTTPException(404, f"文件 {document_id}：{error}") from error
 
     @app.get("/api/documents/{document_id}/pages/{number}.png", tags=["文件"])
-    def page_png(document_id: int, number: int) -> Response:
-        image, _, _ = page_or_404(document_id, number)
+    def page_png(request: Request, document_id: int, number: int) -> Response:
+        image, _, _ = page_or_404(document_id, number, require(request, api.Role.VIEWER))
         return Response(image, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
+    def record_review(request: Request, finding_id: int, decision: Decision, reviewer: str, comment: str) -> int:
+        user = require(request, api.Role.REVIEWER)
+        document = store.finding_document(finding_id)
+        if document is None:
+            raise HTTPException(404, f"没有编号为 {finding_id} 的审核发现")
+        document_or_404(document, user)
+        name = user.name if team else (reviewer.strip()[:128] or "审核人")  # team mode: the account, not a typed name
+        return store.review(finding_id, api.Decision(decision.value), name, comment[:2000])
+
     @app.post("/api/findings/{finding_id}/review", status_code=201, tags=["复核"])
-    def review(finding_id: int, body: ReviewIn) -> dict[str, Any]:
-        try:
-            decision_id = store.review(finding_id, api.Decision(body.decision.value), body.reviewer.strip()[:128] or "审核人",
-                                       body.comment[:2000])
-        except api.StoreError as error:
-            raise HTTPException(404, str(error)) from error
+    def review(request: Request, finding_id: int, body: ReviewIn,
+               x_csrf_token: str | None = Header(None)) -> dict[str, Any]:
+        check_csrf(request, x_csrf_token)
+        decision_id = record_review(request, finding_id, body.decision, body.reviewer, body.comment)
         return {"id": decision_id, "finding": finding_id, "decision": body.decision.value}
 
-    @app.post("/api/upload", status_code=202, tags=["上传"])
-    async def upload(files: list[UploadFile] = File(...)) -> dict[str, Any]:
+    async def accept(request: Request, files: list[UploadFile]) -> list[dict[str, str]]:
+        require(request, api.Role.REVIEWER)
         accepted = []
         for upload_file in files:
             data = await upload_file.read(MAX_UPLOAD + 1)
@@ -150,10 +206,17 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
                 raise HTTPException(400, f"{upload_file.filename}：文件为空")
             job = jobs.submit(Path(upload_file.filename or "upload").name[:200], data)
             accepted.append({"job": job.id, "name": job.name})
-        return {"jobs": accepted}
+        return accepted
+
+    @app.post("/api/upload", status_code=202, tags=["上传"])
+    async def upload(request: Request, files: list[UploadFile] = File(...),
+                     x_csrf_token: str | None = Header(None)) -> dict[str, Any]:
+        check_csrf(request, x_csrf_token)
+        return {"jobs": await accept(request, files)}
 
     @app.get("/api/jobs/{job_id}", tags=["上传"])
-    def job_status(job_id: str) -> dict[str, Any]:
+    def job_status(request: Request, job_id: str) -> dict[str, Any]:
+        require(request, api.Role.VIEWER)
         job = jobs.get(job_id)
         if job is None:
             raise HTTPException(404, f"没有编号为 {job_id} 的处理任务")
@@ -166,31 +229,58 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
 
     # ---- pages ----------------------------------------------------------------------------
 
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_page(request: Request, failed: bool = False) -> HTMLResponse:
+        return render(request, "login.html.j2", failed=failed)
+
+    @app.post("/login", include_in_schema=False)
+    def login(request: Request, name: str = Form(...), password: str = Form(...), csrf: str = Form("")) -> Response:
+        if not team:
+            return RedirectResponse("/", status_code=303)
+        check_csrf(request, csrf)
+        user = api.verify_user(store, name, password)
+        if user is None:
+            return RedirectResponse("/login?failed=true", status_code=303)
+        request.session.clear()
+        request.session.update({"user": user.name, "csrf": secrets.token_urlsafe(32)})
+        return RedirectResponse("/", status_code=303)
+
+    @app.post("/logout", include_in_schema=False)
+    def logout(request: Request, csrf: str = Form("")) -> Response:
+        check_csrf(request, csrf)
+        if team:
+            request.session.clear()
+        return RedirectResponse("/login" if team else "/", status_code=303)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(department: str | None = None, year: int | None = None, status: Status | None = None,
+    def index(request: Request, department: str | None = None, year: int | None = None, status: Status | None = None,
               has_errors: bool | None = None, order: str = "errors", page: int = Query(1, ge=1)) -> HTMLResponse:
+        user = require(request, api.Role.VIEWER)
         found = store.listing(department=department or None, year=year, status=status, has_errors=has_errors,
-                              order=order if order in ("errors", "name", "department", "year") else "errors", page=page)
-        return render("list.html.j2", documents=found, department=department or "", year=year or "", page=page,
-                      order=order, count=store.count())
+                              order=order if order in ("errors", "name", "department", "year") else "errors", page=page,
+                              regions=user.regions)
+        return render(request, "list.html.j2", documents=found, department=department or "", year=year or "",
+                      page=page, order=order, count=store.count())
 
     @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(document_id: int, severity: str | None = None) -> HTMLResponse:
-        entry = document_or_404(document_id)
+    def document_page(request: Request, document_id: int, severity: str | None = None) -> HTMLResponse:
+        user = require(request, api.Role.VIEWER)
+        entry = document_or_404(document_id, user)
         findings = store.findings(entry.run_id)
         shown = [f for f in findings if severity in (None, "", f["severity"])]
-        return render("document.html.j2", document=entry, findings=shown, total=len(findings), severity=severity or "")
+        return render(request, "document.html.j2", document=entry, findings=shown, total=len(findings),
+                      severity=severity or "", may_review=user.may(api.Role.REVIEWER))
 
     @app.get("/documents/{document_id}/pages/{number}", response_class=HTMLResponse, include_in_schema=False)
-    def page_view(document_id: int, number: int, finding: int | None = None) -> HTMLResponse:
+    def page_view(request: Request, document_id: int, number: int, finding: int | None = None) -> HTMLResponse:
         """The page image with the boxes of the places a finding names on it (or of every
         finding's places on the page, when none is chosen)."""
-        entry = document_or_404(document_id)
-        _, width, height = page_or_404(document_id, number)
+        user = require(request, api.Role.VIEWER)
+        entry = document_or_404(document_id, user)
+        _, width, height = page_or_404(document_id, number, user)
         findings = store.findings(entry.run_id)
-        chosen = [f for f in findings if finding in (None, f["id"])]
         boxes = []
-        for f in chosen:
+        for f in (f for f in findings if finding in (None, f["id"])):
             for e in f["evidence"]:
                 location = e.get("location", {})
                 if location.get("page") == number and location.get("bbox"):
@@ -199,30 +289,33 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
                                   "left": x0 * PAGE_SCALE, "top": top * PAGE_SCALE,
                                   "width": max(x1 - x0, 2) * PAGE_SCALE, "height": max(bottom - top, 2) * PAGE_SCALE})
         on_page = [f for f in findings if any(e.get("location", {}).get("page") == number for e in f["evidence"])]
-        return render("page.html.j2", document=entry, number=number, width=width * PAGE_SCALE,
+        return render(request, "page.html.j2", document=entry, number=number, width=width * PAGE_SCALE,
                       height=height * PAGE_SCALE, boxes=boxes, findings=on_page, chosen=finding)
 
     @app.post("/documents/{document_id}/findings/{finding_id}/review", include_in_schema=False)
-    def review_form(document_id: int, finding_id: int, decision: Decision = Form(...), reviewer: str = Form("审核人"),
-                    comment: str = Form("")) -> RedirectResponse:
+    def review_form(request: Request, document_id: int, finding_id: int, decision: Decision = Form(...),
+                    reviewer: str = Form("审核人"), comment: str = Form(""), csrf: str = Form("")) -> RedirectResponse:
+        check_csrf(request, csrf)
         if store.finding_document(finding_id) != document_id:
             raise HTTPException(404, f"文件 {document_id} 没有编号为 {finding_id} 的审核发现")
-        store.review(finding_id, api.Decision(decision.value), reviewer.strip()[:128] or "审核人", comment[:2000])
+        record_review(request, finding_id, decision, reviewer, comment)
         return RedirectResponse(f"/documents/{document_id}#finding-{finding_id}", status_code=303)
 
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
-    def upload_page(jobs_shown: str = Query("", alias="jobs")) -> HTMLResponse:
+    def upload_page(request: Request, jobs_shown: str = Query("", alias="jobs")) -> HTMLResponse:
+        require(request, api.Role.REVIEWER)
         shown = [j for j in (jobs.get(i) for i in jobs_shown.split(",") if i) if j is not None]
-        return render("upload.html.j2", jobs=shown)
+        return render(request, "upload.html.j2", jobs=shown)
 
     @app.post("/upload", include_in_schema=False)
-    async def upload_form(files: list[UploadFile] = File(...)) -> RedirectResponse:
-        accepted = await upload(files)
-        return RedirectResponse("/upload?jobs=" + ",".join(j["job"] for j in accepted["jobs"]), status_code=303)
+    async def upload_form(request: Request, files: list[UploadFile] = File(...), csrf: str = Form("")) -> RedirectResponse:
+        check_csrf(request, csrf)
+        accepted = await accept(request, files)
+        return RedirectResponse("/upload?jobs=" + ",".join(j["job"] for j in accepted), status_code=303)
 
     @app.get("/rules", response_class=HTMLResponse, include_in_schema=False)
-    def rules_page() -> HTMLResponse:
-        return render("rules.html.j2", rules=api.rule_catalogue())
+    def rules_page(request: Request) -> HTMLResponse:
+        return render(request, "rules.html.j2", rules=api.rule_catalogue())
 
     app.state.json = json
     return app
