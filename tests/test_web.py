@@ -127,3 +127,26 @@ def test_a_pdf_finding_is_boxed_on_its_page_image(store_url, tmp_path):
         x0, top = place["bbox"][0], place["bbox"][1]
         assert f"left:{round(x0 * 1.5, 1)}px; top:{round(top * 1.5, 1)}px" in page
         assert client.get(f"/api/documents/{document['document_id']}/pages/999.png").status_code == 404
+
+
+def test_two_years_of_one_department_compared(store_url, tmp_path):
+    from conftest import CORPUS
+
+    files = [CORPUS / "more" / f"js-highcourt-{year}-dept-budget.pdf" for year in (2018, 2019)]
+    if not all(f.exists() for f in files):
+        pytest.skip(f"corpus not found at {CORPUS}")
+    store = open_store(store_url)
+    for path in files:
+        data = path.read_bytes()
+        store.save(process_file(path, path.name, hashlib.sha256(data).hexdigest(), len(data)), data)
+    store.close()
+    with TestClient(create_app(store_url, data_folder=tmp_path / "uploads", workers=1)) as client:
+        rows = client.get("/api/compare", params={"department": "江苏省高级人民法院"}).json()["rows"]
+        # 支出合计, read by hand: 2018 p10 33,172.15; 2019 p8 37,188.34 (the 2019 narrative: 增加4016.19万元)
+        assert [(r["year"], r["total_expenditure"], r["total_expenditure_change"]) for r in rows] == [
+            (2018, "33172.15", None), (2019, "37188.34", "4016.19")]
+        csv = client.get("/api/compare.csv", params={"department": "江苏省高级人民法院"}).content.decode("utf-8-sig")
+        assert "37188.34" in csv and csv.startswith("部门,年度,类型")
+        page = client.get("/compare", params={"department": "江苏省高级人民法院"}).text
+        assert '<script src="/static/echarts.min.js"></script>' in page and '"total_expenditure": "37188.34"' in page
+        assert client.get("/static/echarts.min.js").status_code == 200

@@ -230,6 +230,17 @@ class Store:
         with self.session() as session:
             return session.scalar(select(DisclosureRow.body).where(DisclosureRow.document_id == document_id))
 
+    def facets(self, regions: tuple[str, ...] | list[str] | None = None) -> tuple[list[str], list[int]]:
+        """The departments and years stored (within the given regions), for pickers."""
+        departments = select(DisclosureRow.department).where(DisclosureRow.department.is_not(None)).distinct()
+        years = select(DisclosureRow.year).where(DisclosureRow.year.is_not(None)).distinct()
+        if regions:
+            scope = or_(*(DisclosureRow.region.startswith(r, autoescape=True) for r in regions))
+            departments, years = departments.where(scope), years.where(scope)
+        with self.session() as session:
+            return (sorted(d for d in session.scalars(departments) if d),
+                    sorted((y for y in session.scalars(years) if y), reverse=True))
+
     def count(self) -> int:
         with self.session() as session:
             return session.scalar(select(func.count(DocumentRow.id))) or 0

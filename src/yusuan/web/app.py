@@ -13,10 +13,12 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel
 from starlette.middleware.sessions import SessionMiddleware
@@ -27,6 +29,9 @@ from .jobs import Jobs
 
 MAX_UPLOAD = 64 * 1024 * 1024  # bytes per file: the readers' own limit
 PAGE_SCALE = 1.5  # pixels per PDF point in page images
+COMPARED = {"total_income": "收入总计（万元）", "total_expenditure": "支出总计（万元）", "basic_expenditure": "基本支出（万元）",
+            "project_expenditure": "项目支出（万元）", "three_public_total": "“三公”经费（万元）",
+            "running_cost": "机关运行经费（万元）"}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "notice": "提示"}
 KIND_NAMES = {"budget": "预算", "final_account": "决算"}
 
@@ -50,6 +55,12 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def _share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    if part is None or not whole:
+        return None
+    return (part * 100 / whole).quantize(Decimal("0.01"))
 
 
 def _listing_dict(entry: Any) -> dict[str, Any]:
@@ -109,6 +120,8 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
         return request.session["csrf"]
     pages = Environment(loader=PackageLoader("yusuan.web", "templates"), autoescape=select_autoescape(default=True))
     pages.globals.update(SEVERITY_NAMES=SEVERITY_NAMES, KIND_NAMES=KIND_NAMES, STATUS_NAMES=STATUS_NAMES)
+    pages.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -223,6 +236,45 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
         return {"job": job.id, "name": job.name, "state": job.state, "status": job.status, "reason": job.reason,
                 "document": job.document_id}
 
+    def compared(user: Any, departments: list[str], years: list[int]) -> list[dict[str, Any]]:
+        """Key figures of the chosen departments and years, side by side, with each figure's
+        change on the same department's previous year (same kind of document)."""
+        found: dict[int, Any] = {}
+        for department in departments or [None]:
+            for entry in store.listing(department=department, status=Status.DONE, per_page=500, order="year",
+                                       regions=user.regions):
+                if not years or entry.year in years:
+                    found[entry.document_id] = entry
+        rows = []
+        for entry in sorted(found.values(), key=lambda e: (e.department or "", e.kind or "", e.year or 0)):
+            figures = {k: entry.figures.get(k) for k in COMPARED}
+            spent = figures.get("total_expenditure")
+            row = {"document_id": entry.document_id, "department": entry.department, "year": entry.year,
+                   "kind": KIND_NAMES.get(entry.kind or "", ""), **figures,
+                   "basic_share": _share(figures.get("basic_expenditure"), spent),
+                   "project_share": _share(figures.get("project_expenditure"), spent)}
+            previous = rows[-1] if rows and rows[-1]["department"] == entry.department and rows[-1]["kind"] == row["kind"] else None
+            for key in COMPARED:
+                now, before = figures.get(key), previous.get(key) if previous else None
+                row[f"{key}_change"] = (now - before) if now is not None and before is not None else None
+            rows.append(row)
+        return rows
+
+    @app.get("/api/compare", tags=["比较"])
+    def compare(request: Request, department: list[str] = Query([]), year: list[int] = Query([])) -> dict[str, Any]:
+        user = require(request, api.Role.VIEWER)
+        return {"figures": COMPARED, "rows": _plain(compared(user, department, year))}
+
+    @app.get("/api/compare.csv", tags=["比较"])
+    def compare_csv(request: Request, department: list[str] = Query([]), year: list[int] = Query([])) -> Response:
+        user = require(request, api.Role.VIEWER)
+        columns = ["部门", "年度", "类型", *COMPARED.values(), "基本支出占比（%）", "项目支出占比（%）"]
+        rows = [{"部门": r["department"], "年度": r["year"], "类型": r["kind"], "基本支出占比（%）": r["basic_share"],
+                 "项目支出占比（%）": r["project_share"], **{title: r[key] for key, title in COMPARED.items()}}
+                for r in compared(user, department, year)]
+        return Response(api.csv_bytes(columns, rows), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": "attachment; filename=\"compare.csv\""})
+
     @app.get("/api/rules", tags=["规则"])
     def rules() -> list[dict[str, str]]:
         return api.rule_catalogue()
@@ -312,6 +364,15 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
         check_csrf(request, csrf)
         accepted = await accept(request, files)
         return RedirectResponse("/upload?jobs=" + ",".join(j["job"] for j in accepted), status_code=303)
+
+    @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
+    def compare_page(request: Request, department: list[str] = Query([]), year: list[int] = Query([])) -> HTMLResponse:
+        user = require(request, api.Role.VIEWER)
+        departments, years = store.facets(user.regions)
+        rows = _plain(compared(user, department, year)) if department or year else []
+        query = "&".join([*(f"department={quote(d)}" for d in department), *(f"year={y}" for y in year)])
+        return render(request, "compare.html.j2", departments=departments, years=years, chosen=department,
+                      chosen_years=year, rows=rows, figures=COMPARED, query=query)
 
     @app.get("/rules", response_class=HTMLResponse, include_in_schema=False)
     def rules_page(request: Request) -> HTMLResponse:
