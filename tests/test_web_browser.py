@@ -1,0 +1,150 @@
+"""End to end in Debian's chromium (Playwright, no browser downloaded): upload a seed and a
+shared PDF through the page, see them processed, open the PDF's finding on its page image with
+its box, dismiss a finding and see it persist after reload, and see the comparison charts
+render. Screenshots are kept under the test's folder (tmp_path) as artefacts."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, seed_path
+from yusuan.web import create_app
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(found).exists():
+        pytest.fail("找不到 chromium：请运行 scripts/setup-system.sh（安装 Debian 的 chromium）")
+    return found
+
+
+@pytest.fixture
+def server(tmp_path):
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = create_app(tmp_path / "web.db", data_folder=tmp_path / "uploads", workers=2)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(10)
+
+
+def test_upload_review_page_image_and_charts_in_a_browser(server, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    pdf = CORPUS / "pdf" / "上海市普陀区财政局2025年部门预算.pdf"
+    highcourt = [CORPUS / "more" / f"js-highcourt-{y}-dept-budget.pdf" for y in (2018, 2019)]
+    if not pdf.exists() or not all(p.exists() for p in highcourt):
+        pytest.skip(f"corpus not found at {CORPUS}")
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_chromium(), args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(60_000)
+        # upload through the form, wait until every job is done
+        page.goto(f"{server}/upload")
+        page.set_input_files("input[name=files]", [str(seed_path("000")), str(pdf), *map(str, highcourt)])
+        page.click("text=上传并审核")
+        for _ in range(120):
+            if page.locator("text=已完成").count() == 4:
+                break
+            time.sleep(0.5)
+            page.reload()
+        expect(page.locator("text=已完成")).to_have_count(4)
+        page.screenshot(path=str(shots / "upload.png"))
+        # the PDF's document page: open a finding on its page image and see its box
+        page.goto(server)
+        page.click("text=上海市普陀区财政局2025年部门预算.pdf")
+        link = page.locator(".finding a[href*='/pages/']").first
+        link.click()
+        box = page.locator(".page .box").first
+        expect(box).to_be_visible()
+        image = page.locator(".page img")
+        expect(image).to_be_visible()
+        page.wait_for_function("document.querySelector('.page img').complete")
+        assert page.evaluate("document.querySelector('.page img').naturalWidth") > 500  # the image did load
+        page.screenshot(path=str(shots / "finding-on-page.png"))
+        # dismiss the first finding; it stays dismissed after a reload
+        page.go_back()
+        first = page.locator(".finding").first
+        first.locator("input[name=reviewer]").fill("浏览器测试")
+        first.locator("button[value=dismissed]").click()
+        page.reload()
+        expect(page.locator(".finding").first).to_have_class("finding dismissed")
+        expect(page.locator(".finding").first).to_contain_text("已排除（浏览器测试）")
+        # two years of one department: both charts draw
+        page.goto(f"{server}/compare?department=江苏省高级人民法院")
+        expect(page.locator("#amounts canvas")).to_have_count(1)
+        expect(page.locator("#trends canvas")).to_have_count(1)
+        page.screenshot(path=str(shots / "compare.png"), full_page=True)
+        browser.close()
+    assert all((shots / name).stat().st_size > 10_000 for name in ("upload.png", "finding-on-page.png", "compare.png"))
+
+
+def test_team_mode_in_a_browser(tmp_path):
+    import uvicorn
+    from playwright.sync_api import expect, sync_playwright
+
+    from yusuan.api import Role, add_user, open_store, process_file
+
+    store = open_store(tmp_path / "team.db")
+    data = seed_path("001").read_bytes()
+    import hashlib
+
+    store.save(process_file(seed_path("001"), "001.txt", hashlib.sha256(data).hexdigest(), len(data)), data)
+    add_user(store, "viewer", "viewer-password", Role.VIEWER)
+    store.close()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = create_app(tmp_path / "team.db", data_folder=tmp_path / "uploads", team=True,
+                     secret_key="browser-test-secret-key", secure_cookies=False)
+    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    while not running.started:
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=_chromium(), args=FLAGS)
+            page = browser.new_page()
+            page.goto(base)
+            expect(page).to_have_url(f"{base}/login")
+            page.fill("input[name=name]", "viewer")
+            page.fill("input[name=password]", "viewer-password")
+            page.click("button:has-text('登录')")
+            page.click("text=001.txt")
+            expect(page.locator(".finding").first).to_be_visible()
+            expect(page.locator("button[value=dismissed]")).to_have_count(0)  # a viewer has no review buttons
+            # a form posted without the CSRF token (as another site would) is refused
+            status = page.evaluate("""async () => {
+                const form = new FormData(); form.append("decision", "dismissed");
+                const answer = await fetch(location.pathname + "/findings/1/review", {method: "POST", body: form});
+                return [answer.status, (await answer.json()).detail];
+            }""")
+            assert status[0] == 403 and "CSRF" in status[1]
+            page.screenshot(path=str(tmp_path / "team-viewer.png"))
+            browser.close()
+    finally:
+        running.should_exit = True
+        thread.join(10)
