@@ -150,3 +150,23 @@ def test_two_years_of_one_department_compared(store_url, tmp_path):
         page = client.get("/compare", params={"department": "江苏省高级人民法院"}).text
         assert '<script src="/static/echarts.min.js"></script>' in page and '"total_expenditure": "37188.34"' in page
         assert client.get("/static/echarts.min.js").status_code == 200
+
+
+def test_a_zip_upload_becomes_a_job_per_member(client):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("春季/新绛县.txt", seed_path("002").read_bytes())
+        archive.writestr("春季/inner.zip", b"PK\x05\x06" + b"\0" * 18)
+    jobs = client.post("/api/upload", files=[("files", ("公开文件.zip", buffer.getvalue(), "application/zip"))]).json()["jobs"]
+    assert sorted(j["name"] for j in jobs) == ["公开文件.zip/春季/inner.zip", "公开文件.zip/春季/新绛县.txt"]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        states = {j["name"]: client.get(f"/api/jobs/{j['job']}").json() for j in jobs}
+        if all(s["state"] in ("done", "failed") for s in states.values()):
+            break
+        time.sleep(0.2)
+    assert states["公开文件.zip/春季/新绛县.txt"]["state"] == "done"
+    assert states["公开文件.zip/春季/inner.zip"]["state"] == "failed" and "压缩包中的压缩包" in states["公开文件.zip/春季/inner.zip"]["reason"]

@@ -217,8 +217,8 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
                 raise HTTPException(413, f"{upload_file.filename}：文件过大（上限 {MAX_UPLOAD >> 20} MB）")
             if not data:
                 raise HTTPException(400, f"{upload_file.filename}：文件为空")
-            job = jobs.submit(Path(upload_file.filename or "upload").name[:200], data)
-            accepted.append({"job": job.id, "name": job.name})
+            for job in jobs.submit_all(Path(upload_file.filename or "upload").name[:200], data):
+                accepted.append({"job": job.id, "name": job.name})
         return accepted
 
     @app.post("/api/upload", status_code=202, tags=["上传"])

@@ -4,6 +4,7 @@ does), their results stored; a job's status can be asked for while it runs."""
 from __future__ import annotations
 
 import hashlib
+import tempfile
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..api import Limits, Status, Store
-from ..batch import WorkerLimits, run_isolated
+from ..batch import WorkerLimits, collect, run_isolated
 from ..batch.isolation import forkserver_available, run_forked
 
 
@@ -45,6 +46,27 @@ class Jobs:
             self.jobs[job.id] = job
         self.pool.submit(self._run, job, path, data)
         return job
+
+    def submit_all(self, name: str, data: bytes) -> list[Job]:
+        """One job per file: a zip archive is unpacked (under the batch's limits) into a job per
+        member; a member that cannot be unpacked is a failed job saying why."""
+        if not name.lower().endswith(".zip"):
+            return [self.submit(name, data)]
+        with tempfile.TemporaryDirectory(dir=self.folder) as work:
+            archive = Path(work) / "upload.zip"
+            archive.write_bytes(data)
+            found = []
+            for item in collect([archive], Path(work)):
+                member = name + item.name.removeprefix("upload.zip")
+                if item.problem:
+                    job = Job(id=uuid.uuid4().hex, name=member, state="failed",
+                              reason=item.problem.replace("upload.zip", name))
+                    with self.lock:
+                        self.jobs[job.id] = job
+                    found.append(job)
+                else:
+                    found.append(self.submit(member, item.path.read_bytes()))
+            return found
 
     def get(self, job_id: str) -> Job | None:
         with self.lock:
