@@ -63,12 +63,14 @@ def test_upload_review_page_image_and_charts_in_a_browser(server, tmp_path):
         # upload through the form, wait until every job is done
         page.goto(f"{server}/upload")
         page.set_input_files("input[name=files]", [str(seed_path("000")), str(pdf), *map(str, highcourt)])
-        page.click("text=上传并审核")
+        with page.expect_navigation(url="**/upload?jobs=*"):
+            page.click("text=上传并审核")
+        jobs_page = page.url
         for _ in range(120):
             if page.locator("text=已完成").count() == 4:
                 break
             time.sleep(0.5)
-            page.reload()
+            page.goto(jobs_page, wait_until="load")
         expect(page.locator("text=已完成")).to_have_count(4)
         page.screenshot(path=str(shots / "upload.png"))
         # the PDF's document page: open a finding on its page image and see its box
@@ -87,8 +89,9 @@ def test_upload_review_page_image_and_charts_in_a_browser(server, tmp_path):
         page.go_back()
         first = page.locator(".finding").first
         first.locator("input[name=reviewer]").fill("浏览器测试")
-        first.locator("button[value=dismissed]").click()
-        page.reload()
+        with page.expect_navigation():
+            first.locator("button[value=dismissed]").click()
+        page.reload(wait_until="load")
         expect(page.locator(".finding").first).to_have_class("finding dismissed")
         expect(page.locator(".finding").first).to_contain_text("已排除（浏览器测试）")
         # two years of one department: both charts draw
