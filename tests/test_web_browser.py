@@ -5,10 +5,12 @@ render. Screenshots are kept under the test's folder (tmp_path) as artefacts."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,24 +29,31 @@ def _chromium() -> str:
     return found
 
 
-@pytest.fixture
-def server(tmp_path):
+@contextmanager
+def _serving(app):
+    """The app served by uvicorn on a free loopback port, in a thread; its base URL."""
     import uvicorn
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    app = create_app(tmp_path / "web.db", data_folder=tmp_path / "uploads", workers=2)
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
+    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not running.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture
+def server(tmp_path):
+    with _serving(create_app(tmp_path / "web.db", data_folder=tmp_path / "uploads", workers=2)) as base:
+        yield base
 
 
 def test_upload_review_page_image_and_charts_in_a_browser(server, tmp_path):
@@ -104,50 +113,34 @@ def test_upload_review_page_image_and_charts_in_a_browser(server, tmp_path):
 
 
 def test_team_mode_in_a_browser(tmp_path):
-    import uvicorn
     from playwright.sync_api import expect, sync_playwright
 
     from yusuan.api import Role, add_user, open_store, process_file
 
     store = open_store(tmp_path / "team.db")
     data = seed_path("001").read_bytes()
-    import hashlib
-
     store.save(process_file(seed_path("001"), "001.txt", hashlib.sha256(data).hexdigest(), len(data)), data)
     add_user(store, "viewer", "viewer-password", Role.VIEWER)
     store.close()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     app = create_app(tmp_path / "team.db", data_folder=tmp_path / "uploads", team=True,
                      secret_key="browser-test-secret-key", secure_cookies=False)
-    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    while not running.started:
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=_chromium(), args=FLAGS)
-            page = browser.new_page()
-            page.goto(base)
-            expect(page).to_have_url(f"{base}/login")
-            page.fill("input[name=name]", "viewer")
-            page.fill("input[name=password]", "viewer-password")
-            page.click("button:has-text('登录')")
-            page.click("text=001.txt")
-            expect(page.locator(".finding").first).to_be_visible()
-            expect(page.locator("button[value=dismissed]")).to_have_count(0)  # a viewer has no review buttons
-            # a form posted without the CSRF token (as another site would) is refused
-            status = page.evaluate("""async () => {
-                const form = new FormData(); form.append("decision", "dismissed");
-                const answer = await fetch(location.pathname + "/findings/1/review", {method: "POST", body: form});
-                return [answer.status, (await answer.json()).detail];
-            }""")
-            assert status[0] == 403 and "CSRF" in status[1]
-            page.screenshot(path=str(tmp_path / "team-viewer.png"))
-            browser.close()
-    finally:
-        running.should_exit = True
-        thread.join(10)
+    with _serving(app) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_chromium(), args=FLAGS)
+        page = browser.new_page()
+        page.goto(base)
+        expect(page).to_have_url(f"{base}/login")
+        page.fill("input[name=name]", "viewer")
+        page.fill("input[name=password]", "viewer-password")
+        page.click("button:has-text('登录')")
+        page.click("text=001.txt")
+        expect(page.locator(".finding").first).to_be_visible()
+        expect(page.locator("button[value=dismissed]")).to_have_count(0)  # a viewer has no review buttons
+        # a form posted without the CSRF token (as another site would) is refused
+        status = page.evaluate("""async () => {
+            const form = new FormData(); form.append("decision", "dismissed");
+            const answer = await fetch(location.pathname + "/findings/1/review", {method: "POST", body: form});
+            return [answer.status, (await answer.json()).detail];
+        }""")
+        assert status[0] == 403 and "CSRF" in status[1]
+        page.screenshot(path=str(tmp_path / "team-viewer.png"))
+        browser.close()

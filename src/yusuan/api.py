@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .compose.schema import BudgetInput
     from .store.database import Store, StoreError
 
-__all__ = ["AuditReport", "Disclosure", "Limits", "Outcome", "ReadError", "STATUS_NAMES", "Status", "Store", "StoreError", "catalogue_version", "csv_bytes", "export_store", "page_image", "rule_catalogue", "rule_families", "xlsx_bytes", "open_store", "process_file", "audit_as_one", "audit_file", "parse_as_one",
+__all__ = ["AuditReport", "Disclosure", "Limits", "Outcome", "ReadError", "STATUS_NAMES", "Status", "Store", "StoreError", "catalogue_version", "csv_bytes", "export_store", "page_image", "page_size", "rule_catalogue", "rule_families", "xlsx_bytes", "open_store", "process_file", "audit_as_one", "audit_file", "parse_as_one",
            "audit_dict", "audit_html", "audit_text", "check_rule_selection", "compose_budget", "compose_formats",
            "compose_layouts", "disclosure_dict", "disclosure_text", "json_documents", "load_budget",
            "load_disclosure", "parse_file", "rules_listing", "write_budget_template", "write_composed"]
@@ -111,6 +111,13 @@ def page_image(content: bytes, number: int, scale: float = 1.5) -> tuple[bytes, 
     from .readers.render import page_png
 
     return page_png(content, number, scale)
+
+
+def page_size(content: bytes, number: int) -> tuple[float, float]:
+    """A stored PDF's page size in points (no drawing); ReadError (Chinese) if there is no such page."""
+    from .readers.render import page_size as size
+
+    return size(content, number)
 
 
 def rule_catalogue() -> list[dict[str, str]]:

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from ..api import Outcome, Status
 from .inputs import Item
-from .isolation import WorkerLimits, forkserver_available, run_forked, run_isolated
+from .isolation import WorkerLimits, run_here, run_isolated
 
 
 @dataclass
@@ -41,8 +41,7 @@ class LocalEngine:
         if not jobs:
             return
         with ThreadPoolExecutor(self.workers, thread_name_prefix="yusuan-batch") as pool:
-            run = run_forked if forkserver_available() else run_isolated
-            futures = {pool.submit(run, job.item.name, job.item.path, job.sha256, job.size, self.limits): job
+            futures = {pool.submit(run_here, job.item.name, job.item.path, job.sha256, job.size, self.limits): job
                        for job in jobs}
             for future in as_completed(futures):
                 yield futures[future], future.result()

@@ -54,9 +54,10 @@ def _failed(name: str, sha256: str, size: int, reason: str) -> Outcome:
 def _ended(name: str, code: int) -> str:
     """Why a worker process ended without a result, from its exit status."""
     if code < 0:
-        number = -code
-        known = number in signal.Signals._value2member_map_
-        what = FORCED_EXIT.get(signal.Signals(number), f"被信号 {number} 终止") if known else f"被信号 {number} 终止"
+        try:
+            what = FORCED_EXIT.get(signal.Signals(-code), f"被信号 {-code} 终止")
+        except ValueError:
+            what = f"被信号 {-code} 终止"
         return f"{name}：处理进程{what}"
     return f"{name}：处理进程异常退出（退出码 {code}）"
 
@@ -124,3 +125,10 @@ def run_forked(name: str, path: Path, sha256: str, size: int, limits: WorkerLimi
         return Outcome.from_dict(json.loads(data.decode("utf-8")))
     except (ValueError, TypeError, KeyError):
         return _failed(name, sha256, size, f"{name}：处理进程的结果无法读取")
+
+
+def run_here(name: str, path: Path, sha256: str, size: int, limits: WorkerLimits = DEFAULT_LIMITS) -> Outcome:
+    """The file processed on this machine: forked from the preloaded forkserver where there is
+    one, else in a fresh interpreter."""
+    run = run_forked if forkserver_available() else run_isolated
+    return run(name, path, sha256, size, limits)

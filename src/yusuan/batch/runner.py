@@ -15,7 +15,7 @@ from ..api import Limits, Outcome, Status, Store, catalogue_version
 from .engines import Job, engine_for
 from .inputs import Item, collect
 from .isolation import DEFAULT_LIMITS, WorkerLimits
-from .summary import report_name, write_summary
+from .summary import report_name, write_atomic, write_summary
 
 
 @dataclass
@@ -93,7 +93,9 @@ def _finish(store: Store, item: Item, outcome: Outcome, out: Path | None, tally:
     except OSError:
         content = b""
     if out is not None and outcome.html:
-        _write_atomic(out / "reports" / report_name(item.name, outcome.sha256), outcome.html)
+        target = out / "reports" / report_name(item.name, outcome.sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, outcome.html.encode("utf-8"))
     outcome.html = None  # written; the store keeps the findings, not the page
     store.save(outcome, content)
     tally.done += 1
@@ -103,10 +105,3 @@ def _finish(store: Store, item: Item, outcome: Outcome, out: Path | None, tally:
     outcomes.append(outcome)
     if on_progress:
         on_progress(tally, outcome)
-
-
-def _write_atomic(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(target)

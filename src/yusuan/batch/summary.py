@@ -67,9 +67,9 @@ def columns() -> list[str]:
 def write_summary(store: Store, listed: list[tuple[Item, str]], out: Path) -> list[Path]:
     table = rows(store, listed)
     out.mkdir(parents=True, exist_ok=True)
-    written = [_atomic(out / "summary.csv", csv_bytes(columns(), table)),
-               _atomic(out / "summary.xlsx", xlsx_bytes({"汇总": (columns(), table)})),
-               _atomic(out / "index.html", _index(table, out).encode("utf-8"))]
+    written = [write_atomic(out / "summary.csv", csv_bytes(columns(), table)),
+               write_atomic(out / "summary.xlsx", xlsx_bytes({"汇总": (columns(), table)})),
+               write_atomic(out / "index.html", _index(table, out).encode("utf-8"))]
     return written
 
 
@@ -82,7 +82,8 @@ def _index(table: list[dict[str, Any]], out: Path) -> str:
     return environment.get_template("index.html.j2").render(rows=ranked, totals=totals, count=len(table))
 
 
-def _atomic(target: Path, data: bytes) -> Path:
+def write_atomic(target: Path, data: bytes) -> Path:
+    """A file either complete or absent: written beside its place, then moved there."""
     partial = target.with_name(target.name + ".part")
     partial.write_bytes(data)
     partial.replace(target)

@@ -5,12 +5,31 @@ model's locations give are in PDF points from the page's top-left corner, the im
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ..model.limits import ReadError
+
+T = TypeVar("T")
 
 
 def page_png(data: bytes, number: int, scale: float = 1.5) -> tuple[bytes, float, float]:
     """(PNG bytes, page width, page height in points) of page `number` (1-based)."""
+    return _with_page(data, number, lambda page: (_png(page, scale), *page.get_size()))
+
+
+def page_size(data: bytes, number: int) -> tuple[float, float]:
+    """The page's width and height in points, without drawing it."""
+    return _with_page(data, number, lambda page: page.get_size())
+
+
+def _png(page: Any, scale: float) -> bytes:
+    buffer = io.BytesIO()
+    page.render(scale=scale).to_pil().save(buffer, "PNG", optimize=False)
+    return buffer.getvalue()
+
+
+def _with_page(data: bytes, number: int, use: Callable[[Any], T]) -> T:
     import pypdfium2 as pdfium
 
     try:
@@ -21,11 +40,9 @@ def page_png(data: bytes, number: int, scale: float = 1.5) -> tuple[bytes, float
         if not 1 <= number <= len(document):
             raise ReadError(f"没有第 {number} 页（共 {len(document)} 页）")
         page = document[number - 1]
-        width, height = page.get_size()
-        image = page.render(scale=scale).to_pil()
-        buffer = io.BytesIO()
-        image.save(buffer, "PNG", optimize=False)
-        page.close()
-        return buffer.getvalue(), width, height
+        try:
+            return use(page)
+        finally:
+            page.close()
     finally:
         document.close()

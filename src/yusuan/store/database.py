@@ -191,12 +191,7 @@ class Store:
                 order: str = "errors") -> list[Listing]:
         """Documents with their latest run, filtered, ranked (by errors, then warnings, or by
         name / department / year) and paged."""
-        latest = (select(AuditRunRow.document_id, func.max(AuditRunRow.id).label("run_id"))
-                  .group_by(AuditRunRow.document_id).subquery())
-        query = (select(DocumentRow, DisclosureRow, AuditRunRow)
-                 .join(latest, latest.c.document_id == DocumentRow.id)
-                 .join(AuditRunRow, AuditRunRow.id == latest.c.run_id)
-                 .outerjoin(DisclosureRow, DisclosureRow.document_id == DocumentRow.id))
+        query = latest_runs()
         filters = {DisclosureRow.department: department, DisclosureRow.region: region, DisclosureRow.year: year,
                    DisclosureRow.kind: kind, AuditRunRow.status: status.value if status else None}
         for column, value in filters.items():
@@ -209,7 +204,7 @@ class Store:
         if document_ids is not None:
             query = query.where(DocumentRow.id.in_(document_ids))
         if regions:  # an account's regions: documents of a region starting with one of them
-            query = query.where(or_(*(DisclosureRow.region.startswith(r, autoescape=True) for r in regions)))
+            query = query.where(in_regions(regions))
         orders = {
             "errors": (AuditRunRow.errors.desc(), AuditRunRow.warnings.desc(), DocumentRow.name),
             "name": (DocumentRow.name,),
@@ -235,7 +230,7 @@ class Store:
         departments = select(DisclosureRow.department).where(DisclosureRow.department.is_not(None)).distinct()
         years = select(DisclosureRow.year).where(DisclosureRow.year.is_not(None)).distinct()
         if regions:
-            scope = or_(*(DisclosureRow.region.startswith(r, autoescape=True) for r in regions))
+            scope = in_regions(regions)
             departments, years = departments.where(scope), years.where(scope)
         with self.session() as session:
             return (sorted(d for d in session.scalars(departments) if d),
@@ -278,6 +273,21 @@ class Store:
             rows = session.execute(select(AuditRunRow.catalogue_version, AuditRunRow.status).join(DocumentRow)
                                    .where(DocumentRow.sha256 == sha256).order_by(AuditRunRow.id))
             return [(version, status) for version, status in rows]
+
+
+def latest_runs() -> Any:
+    """Every document with its latest audit run and its disclosure (outer: a failed file has none)."""
+    latest = (select(AuditRunRow.document_id, func.max(AuditRunRow.id).label("run_id"))
+              .group_by(AuditRunRow.document_id).subquery())
+    return (select(DocumentRow, DisclosureRow, AuditRunRow)
+            .join(latest, latest.c.document_id == DocumentRow.id)
+            .join(AuditRunRow, AuditRunRow.id == latest.c.run_id)
+            .outerjoin(DisclosureRow, DisclosureRow.document_id == DocumentRow.id))
+
+
+def in_regions(regions: tuple[str, ...] | list[str]) -> Any:
+    """An account's regions: disclosures of a region starting with one of them."""
+    return or_(*(DisclosureRow.region.startswith(r, autoescape=True) for r in regions))
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

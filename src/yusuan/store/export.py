@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from .database import FIGURE_COLUMNS, Store
-from .schema import AuditRunRow, DisclosureRow, DocumentRow, FindingRow
+from .database import FIGURE_COLUMNS, Store, latest_runs
+from .schema import DisclosureRow, DocumentRow, FindingRow
 
 FIGURE_TITLES = {"total_income": "收入总计（万元）", "total_expenditure": "支出总计（万元）",
                  "basic_expenditure": "基本支出（万元）", "project_expenditure": "项目支出（万元）",
@@ -24,13 +24,7 @@ SEVERITIES = {"error": "错误", "warning": "警告", "notice": "提示"}
 def exported(store: Store, *, region: str | None = None, department: str | None = None, year: int | None = None,
              kind: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(documents, findings) of the latest run of every document matching the filters."""
-    latest = (select(AuditRunRow.document_id, func.max(AuditRunRow.id).label("run_id"))
-              .group_by(AuditRunRow.document_id).subquery())
-    query = (select(DocumentRow, DisclosureRow, AuditRunRow)
-             .join(latest, latest.c.document_id == DocumentRow.id)
-             .join(AuditRunRow, AuditRunRow.id == latest.c.run_id)
-             .outerjoin(DisclosureRow, DisclosureRow.document_id == DocumentRow.id)
-             .order_by(DisclosureRow.department, DisclosureRow.year, DocumentRow.name))
+    query = latest_runs().order_by(DisclosureRow.department, DisclosureRow.year, DocumentRow.name)
     for column, value in {DisclosureRow.region: region, DisclosureRow.department: department,
                           DisclosureRow.year: year, DisclosureRow.kind: kind}.items():
         if value is not None:

@@ -4,15 +4,13 @@
 from __future__ import annotations
 
 import hmac
-import json
 import os
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from fastapi import FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
@@ -27,6 +25,7 @@ from .. import api
 from ..api import STATUS_NAMES, Status
 from .jobs import Jobs
 
+T = TypeVar("T")
 MAX_UPLOAD = 64 * 1024 * 1024  # bytes per file: the readers' own limit
 PAGE_SCALE = 1.5  # pixels per PDF point in page images
 COMPARED = {"total_income": "收入总计（万元）", "total_expenditure": "支出总计（万元）", "basic_expenditure": "基本支出（万元）",
@@ -36,9 +35,7 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告", "notice": "提示"}
 KIND_NAMES = {"budget": "预算", "final_account": "决算"}
 
 
-class Decision(StrEnum):
-    confirmed = "confirmed"
-    dismissed = "dismissed"
+Decision = api.Decision  # the store's own: confirmed / dismissed
 
 
 class ReviewIn(BaseModel):
@@ -178,18 +175,20 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
                         headers={"Content-Disposition": "attachment; filename=\"document.bin\"",
                                  "X-Content-Type-Options": "nosniff"})
 
-    def page_or_404(document_id: int, number: int, user: Any) -> tuple[bytes, float, float]:
+    def page_or_404(document_id: int, number: int, user: Any, draw: Callable[[bytes, int], T]) -> T:
+        """`draw` (the page image, or only its size) of a stored PDF's page; 404 with the reason."""
         entry = document_or_404(document_id, user)
         if entry.format != "pdf":
             raise HTTPException(404, f"文件 {document_id} 不是 PDF，没有页面图像")
         try:
-            return api.page_image(store.content(entry.sha256) or b"", number, PAGE_SCALE)
+            return draw(store.content(entry.sha256) or b"", number)
         except api.ReadError as error:
             raise HTTPException(404, f"文件 {document_id}：{error}") from error
 
     @app.get("/api/documents/{document_id}/pages/{number}.png", tags=["文件"])
     def page_png(request: Request, document_id: int, number: int) -> Response:
-        image, _, _ = page_or_404(document_id, number, require(request, api.Role.VIEWER))
+        image, _, _ = page_or_404(document_id, number, require(request, api.Role.VIEWER),
+                                  lambda data, n: api.page_image(data, n, PAGE_SCALE))
         return Response(image, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
     def record_review(request: Request, finding_id: int, decision: Decision, reviewer: str, comment: str) -> int:
@@ -199,7 +198,7 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
             raise HTTPException(404, f"没有编号为 {finding_id} 的审核发现")
         document_or_404(document, user)
         name = user.name if team else (reviewer.strip()[:128] or "审核人")  # team mode: the account, not a typed name
-        return store.review(finding_id, api.Decision(decision.value), name, comment[:2000])
+        return store.review(finding_id, decision, name, comment[:2000])
 
     @app.post("/api/findings/{finding_id}/review", status_code=201, tags=["复核"])
     def review(request: Request, finding_id: int, body: ReviewIn,
@@ -329,7 +328,7 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
         finding's places on the page, when none is chosen)."""
         user = require(request, api.Role.VIEWER)
         entry = document_or_404(document_id, user)
-        _, width, height = page_or_404(document_id, number, user)
+        width, height = page_or_404(document_id, number, user, api.page_size)
         findings = store.findings(entry.run_id)
         boxes = []
         for f in (f for f in findings if finding in (None, f["id"])):
@@ -378,5 +377,4 @@ def create_app(db: str | Path | None = None, *, data_folder: Path | None = None,
     def rules_page(request: Request) -> HTMLResponse:
         return render(request, "rules.html.j2", rules=api.rule_catalogue())
 
-    app.state.json = json
     return app

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..api import Limits, Status, Store
-from ..batch import WorkerLimits, collect, run_isolated
-from ..batch.isolation import forkserver_available, run_forked
+from ..batch import WorkerLimits, collect
+from ..batch.isolation import run_here
 
 
 @dataclass
@@ -75,8 +75,7 @@ class Jobs:
     def _run(self, job: Job, path: Path, data: bytes) -> None:
         job.state = "running"
         try:
-            run = run_forked if forkserver_available() else run_isolated
-            outcome = run(job.name, path, job.sha256, len(data), self.limits)
+            outcome = run_here(job.name, path, job.sha256, len(data), self.limits)
             content = data if len(data) <= Limits().max_bytes else b""
             self.store.save(outcome, content)
             job.status = outcome.status.value

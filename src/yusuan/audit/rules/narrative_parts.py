@@ -99,7 +99,8 @@ def parts_of_a_whole(ctx: Context) -> None:
             continue
         items = _outline_items(narrative, i, match.end())
         if items is not None:
-            checked += _check_outline(ctx, whole, items)
+            checked += 1
+            _check_outline(ctx, whole, items)
             continue
         if _outline(sentence.text[match.end():]):
             continue  # 其中：（一）… 1、… （1）…: an outline of several levels, not one list
@@ -207,16 +208,15 @@ def _item_amount(sentence: Sentence, begin: int) -> Claim | None:
     return inside[0]
 
 
-def _check_outline(ctx: Context, whole: Claim, items: list[Claim]) -> int:
+def _check_outline(ctx: Context, whole: Claim, items: list[Claim]) -> None:
     """An outline's items against the whole; a warning either way (an item may name something
     other than a part, which one sentence's list would not)."""
     target = claim_wan(whole)
     if _adds_up(items, whole, target):
-        return 1
+        return
     if any(abs(claim_wan(p) - target) <= half_unit(p.value) + half_unit(whole.value) for p in items):
-        return 1
+        return  # one item is the whole: what follows is not its parts
     _report(ctx, whole, items, sum((claim_wan(p) for p in items), Decimal(0)), certain=False)
-    return 1
 
 
 _LEVELS = (r"[（(][一二三四五六七八九十]+[)）]", r"(?<![\d.])[一二三四五六七八九十]+、", r"(?<![\d.,])\d+[、．](?!\d)",
