@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .store.database import Store, StoreError
 
 __all__ = ["AuditReport", "Disclosure", "Limits", "Outcome", "ReadError", "STATUS_NAMES", "Status", "Store", "StoreError", "catalogue_version", "csv_bytes", "export_store", "page_image", "page_size", "rule_catalogue", "rule_families", "xlsx_bytes", "open_store", "process_file", "audit_as_one", "audit_file", "parse_as_one",
-           "audit_dict", "audit_html", "audit_text", "check_rule_selection", "compose_budget", "compose_formats",
+           "audit_dict", "audit_html", "class_composition", "disclosure_schema", "report_html", "source_view", "audit_text", "check_rule_selection", "compose_budget", "compose_formats",
            "compose_layouts", "disclosure_dict", "disclosure_text", "json_documents", "load_budget",
            "load_disclosure", "parse_file", "rules_listing", "write_budget_template", "write_composed"]
 
@@ -120,6 +120,48 @@ def page_size(content: bytes, number: int) -> tuple[float, float]:
     return size(content, number)
 
 
+def _stored(body: str | bytes) -> Disclosure | None:
+    """A stored disclosure, or None when the store holds something this version cannot load
+    (written by an older yusuan): pages and comparisons then show it as not read."""
+    try:
+        return loads(body)
+    except FormatError:
+        return None
+
+
+def source_view(body: str | bytes) -> dict[str, Any] | None:
+    """A stored disclosure's tables (rows of named cells) and narrative, each with its source
+    line and page, for showing beside the findings."""
+    from .report.views import source_view as view
+
+    disclosure = _stored(body)
+    return view(disclosure) if disclosure is not None else None
+
+
+def class_composition(body: str | bytes) -> dict[str, Any] | None:
+    """A stored disclosure's spending by function class (类) in 万元, or None when no table
+    prints it with certainty."""
+    from .report.views import class_composition as composition
+
+    disclosure = _stored(body)
+    return composition(disclosure) if disclosure is not None else None
+
+
+def disclosure_schema() -> dict[str, Any]:
+    """The JSON Schema of `yusuan.disclosure/2`, generated from the model (docs/disclosure.schema.json)."""
+    from .model.serialize import json_schema
+
+    return json_schema()
+
+
+def report_html(body: str | bytes) -> str | None:
+    """The audit report page of a stored disclosure, audited again under the current rules
+    (auditing a saved disclosure gives what auditing the original file gives); None when the
+    stored disclosure cannot be loaded by this version."""
+    disclosure = _stored(body)
+    return audit_html(audit(disclosure)) if disclosure is not None else None
+
+
 def rule_catalogue() -> list[dict[str, str]]:
     """Every rule as the catalogue describes it, in catalogue order."""
     from .catalogue import rules
@@ -207,6 +249,10 @@ def __getattr__(name: str) -> Any:
         from .store import database
 
         return getattr(database, name)
+    if name == "FIGURE_TITLES":  # the key figures kept as columns, with their Chinese column titles
+        from .store.export import FIGURE_TITLES
+
+        return FIGURE_TITLES
     if name in ("Decision", "Role"):
         from .store import schema
 

@@ -65,6 +65,7 @@ class Listing:
     region: str | None
     year: int | None
     kind: str | None
+    scope: str | None  # department / unit (部门 or 单位 document), when its title says so
     errors: int
     warnings: int
     notices: int
@@ -337,6 +338,7 @@ def _listing(document: DocumentRow, disclosure: DisclosureRow | None, run: Audit
         pages=document.pages, status=Status(run.status), reason=run.reason,
         department=disclosure.department if disclosure else None, region=disclosure.region if disclosure else None,
         year=disclosure.year if disclosure else None, kind=disclosure.kind if disclosure else None,
+        scope=disclosure.scope if disclosure else None,
         errors=run.errors, warnings=run.warnings, notices=run.notices, by_family=json.loads(run.by_family),
         figures={key: getattr(disclosure, key) if disclosure else None for key in FIGURE_COLUMNS},
         run_id=run.id, catalogue_version=run.catalogue_version)

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from .database import FIGURE_COLUMNS, Store, latest_runs
+from .database import FIGURE_COLUMNS, Store, in_regions, latest_runs
 from .schema import DisclosureRow, DocumentRow, FindingRow
 
 FIGURE_TITLES = {"total_income": "收入总计（万元）", "total_expenditure": "支出总计（万元）",
@@ -22,13 +22,17 @@ SEVERITIES = {"error": "错误", "warning": "警告", "notice": "提示"}
 
 
 def exported(store: Store, *, region: str | None = None, department: str | None = None, year: int | None = None,
-             kind: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(documents, findings) of the latest run of every document matching the filters."""
+             kind: str | None = None, regions: tuple[str, ...] | list[str] = ()
+             ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(documents, findings) of the latest run of every document matching the filters (and
+    in `regions`, when an account is limited to some)."""
     query = latest_runs().order_by(DisclosureRow.department, DisclosureRow.year, DocumentRow.name)
     for column, value in {DisclosureRow.region: region, DisclosureRow.department: department,
                           DisclosureRow.year: year, DisclosureRow.kind: kind}.items():
         if value is not None:
             query = query.where(column == value)
+    if regions:
+        query = query.where(in_regions(regions))
     documents, findings = [], []
     with store.session() as session:
         chosen = list(session.execute(query))
