@@ -6,6 +6,7 @@ render. Screenshots are kept under the test's folder (tmp_path) as artefacts."""
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import socket
 import threading
@@ -82,9 +83,15 @@ def test_upload_review_page_image_and_charts_in_a_browser(server, tmp_path):
             page.goto(jobs_page, wait_until="load")
         expect(page.locator("text=已完成")).to_have_count(4)
         page.screenshot(path=str(shots / "upload.png"))
-        # the PDF's document page: open a finding on its page image and see its box
+        # the PDF's document page: the selected finding's page beside it, with its box; j selects the next
         page.goto(server)
         page.click("text=上海市普陀区财政局2025年部门预算.pdf")
+        expect(page.locator(".finding").first).to_have_class(re.compile(r"\bselected\b"))
+        expect(page.locator("#page-pane .box").first).to_be_visible()
+        page.keyboard.press("j")
+        expect(page.locator(".finding").nth(1)).to_have_class(re.compile(r"\bselected\b"))
+        assert page.url.endswith("#" + page.locator(".finding").nth(1).get_attribute("id"))
+        page.screenshot(path=str(shots / "document-pdf.png"))
         link = page.locator(".finding a[href*='/pages/']").first
         link.click()
         box = page.locator(".page .box").first
@@ -101,15 +108,32 @@ def test_upload_review_page_image_and_charts_in_a_browser(server, tmp_path):
         with page.expect_navigation():
             first.locator("button[value=dismissed]").click()
         page.reload(wait_until="load")
-        expect(page.locator(".finding").first).to_have_class("finding dismissed")
+        expect(page.locator(".finding").first).to_have_class(re.compile(r"\bdismissed\b"))
         expect(page.locator(".finding").first).to_contain_text("已排除（浏览器测试）")
+        # a text export's document page: its tables as HTML, the selected finding's cells marked;
+        # keys move between findings and x dismisses the selected one
+        page.goto(server)
+        page.click("text=" + seed_path("000").name)
+        expect(page.locator("#tables")).to_have_attribute("open", "")
+        hit = page.locator("#tables .hit").first
+        expect(hit).to_be_visible()
+        page.screenshot(path=str(shots / "document-text.png"))
+        page.keyboard.press("j")
+        page.keyboard.press("k")
+        expect(page.locator(".finding").first).to_have_class(re.compile(r"\bselected\b"))
+        with page.expect_navigation():
+            page.keyboard.press("x")
+        page.reload(wait_until="load")
+        expect(page.locator(".finding").first).to_contain_text("已排除（审核人）")
         # two years of one department: both charts draw
         page.goto(f"{server}/compare?department=江苏省高级人民法院")
         expect(page.locator("#amounts canvas")).to_have_count(1)
         expect(page.locator("#trends canvas")).to_have_count(1)
+        expect(page.locator("#classes canvas")).to_have_count(1)
         page.screenshot(path=str(shots / "compare.png"), full_page=True)
         browser.close()
-    assert all((shots / name).stat().st_size > 10_000 for name in ("upload.png", "finding-on-page.png", "compare.png"))
+    assert all((shots / name).stat().st_size > 10_000 for name in ("upload.png", "document-pdf.png", "finding-on-page.png",
+                                                                   "document-text.png", "compare.png"))
 
 
 def test_team_mode_in_a_browser(tmp_path):

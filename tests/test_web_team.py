@@ -65,6 +65,8 @@ def test_a_viewer_sees_but_cannot_review(team):
                         headers={"X-CSRF-Token": token})
     assert refused.status_code == 403 and refused.json()["detail"] == "当前账号没有此权限"
     assert "确认</button>" not in team.get(f"/documents/{documents[0]['document_id']}").text
+    again = team.post(f"/api/documents/{documents[0]['document_id']}/audit", headers={"X-CSRF-Token": token})
+    assert again.status_code == 403 and "重新审核</button>" not in team.get(f"/documents/{documents[0]['document_id']}").text
 
 
 def test_a_reviewer_sees_its_regions_and_every_write_needs_the_csrf_token(team):
@@ -88,9 +90,13 @@ def test_a_reviewer_sees_its_regions_and_every_write_needs_the_csrf_token(team):
     assert done.status_code == 303
     review = team.get(f"/api/documents/{document}").json()["findings"][0]["review"]
     assert (review["decision"], review["reviewer"], review["comment"]) == ("dismissed", "reviewer", "已核实")
-    # another region's document does not exist for this account
+    # another region's document does not exist for this account: not listed, not exported
     other = team.get("/api/documents/1")
     assert other.status_code == 404
+    assert team.get("/api/documents/1/tables").status_code == 404
+    exported = team.get("/api/export", params={"format": "json"}).json()["documents"]
+    assert [d["地区"] for d in exported] == ["上海市普陀区"]
+    assert team.post(f"/api/documents/{document}/audit").status_code == 403  # re-audit: the token too
 
 
 def test_team_mode_refuses_to_start_without_a_secret_key(tmp_path):
