@@ -75,13 +75,9 @@ def test_upload_review_page_image_and_charts_in_a_browser(server, tmp_path):
         page.set_input_files("input[name=files]", [str(seed_path("000")), str(pdf), *map(str, highcourt)])
         with page.expect_navigation(url="**/upload?jobs=*"):
             page.click("text=上传并审核")
-        jobs_page = page.url
-        for _ in range(120):
-            if page.locator("text=已完成").count() == 4:
-                break
-            time.sleep(0.5)
-            page.goto(jobs_page, wait_until="load")
-        expect(page.locator("text=已完成")).to_have_count(4)
+        # the page follows the jobs by itself (no reload): every state and the count of ended jobs
+        expect(page.locator("text=已完成")).to_have_count(4, timeout=120_000)
+        expect(page.locator("#jobs-count")).to_have_text("4 / 4")
         page.screenshot(path=str(shots / "upload.png"))
         # the PDF's document page: the selected finding's page beside it, with its box; j selects the next
         page.goto(server)
