@@ -12,9 +12,29 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from . import api
+from . import __version__
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="yusuan 预算：部门预算/决算公开文件的读取与审核")
+
+def _lazy(name: str):
+    """A module loaded on first use: `yusuan --help` and `--version` answer without importing
+    the readers, the recogniser, the audit and their catalogues (api imports them all)."""
+    import importlib.util
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
+api = _lazy("yusuan.api")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="yusuan 预算：部门预算/决算公开文件的读取与审核")
 console = Console()
 
 
@@ -83,8 +103,15 @@ def _emit(out: Path | None, name: str, rendered: str) -> None:
         print(rendered)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"yusuan {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(version: bool = typer.Option(False, "--version", help="显示版本并退出", callback=_show_version,
+                                      is_eager=True)) -> None:
     """yusuan 预算：部门预算/决算公开文件的读取与审核。"""
 
 
