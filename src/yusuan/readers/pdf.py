@@ -1,7 +1,7 @@
-"""PDF reader (text layer) built on pdfplumber.
+"""PDF reader (text layer) built on PDFium (pypdfium2, see pdfium_page.py).
 
 Per page: ruled tables (ruling lines and cell rectangles) become rows of cells through
-pdfplumber's table finder; everything else becomes text lines, and a text line whose words stand
+pdfplumber's table geometry; everything else becomes text lines, and a text line whose words stand
 apart by wide gaps becomes a row of cells too (unruled tables: column clustering by gaps). A
 cell's wrapped text is joined by the cell's geometry, so a long name stays in its row. Page
 numbers and running headers/footers are dropped. Tables continued on the next page come out as
@@ -15,8 +15,6 @@ whole document so evidence can still be keyed by line.
 from __future__ import annotations
 
 import hashlib
-import io
-import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -24,6 +22,8 @@ from dataclasses import dataclass
 from ..model.layout import Layout, Line, PageFacts
 from ..model.limits import Limits, ReadError
 from ..model.text import HEADING, glue, is_cjk, join_wrapped
+from .pdf_tables import extract
+from .pdfium_page import PDFIUM_LOCK, PdfiumPage, odd_glyph
 from .radicals import fold_radical
 from .text import clean_cell, clean_text
 
@@ -41,50 +41,31 @@ class _Item:
     grid: list[tuple[float, float]] | None = None  # column x-spans of the ruled table it is from
 
 
-def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font-descriptor chatter, not our user's concern
+def _open(data: bytes, path: str):
+    """The PDFium document; ReadError saying whether the file is encrypted or broken."""
+    import pypdfium2 as pdfium
 
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pages = pdf.pages
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise ReadError(f"{layout.path}：PDF 文件已损坏，无法打开（{type(exc).__name__}）") from exc
-    except Exception as exc:  # pdfminer raises many kinds for encrypted or broken files
-        name = type(exc).__name__
-        # pdfplumber wraps pdfminer's own exception: look down the chain, and at the file's
-        # trailer, which names an /Encrypt dictionary when the file is encrypted
-        chain = " ".join(f"{type(e).__name__} {e}" for e in (exc, exc.__cause__, exc.__context__) if e is not None)
-        encrypted = re.search(r"Password|Encrypt|encrypt", chain) or re.search(rb"/Encrypt\s", data[-65536:])
-        reason = "已加密（需要密码或不允许提取文字），无法读取；请提供未加密的版本" if encrypted else f"无法解析（{name}）"
-        raise ReadError(f"{layout.path}：PDF 文件{reason}") from exc
-    with pdf:
-        if len(pages) > limits.max_pages:
-            raise ReadError(f"{layout.path}：PDF 共 {len(pages)} 页，超过上限 {limits.max_pages} 页")
-        per_page: list[list[_Item]] = []
-        crowded = _crowded_pages(data)
-        for number, page in enumerate(pages, start=1):
-            limits.check_time(layout.path, f"第 {number} 页")
-            if number in crowded:
-                layout.warnings.append(f"第 {number} 页有 {crowded[number]} 个绘图对象，远超正常页面，已跳过（疑似恶意文件）")
-                layout.pages.append(PageFacts(file=layout.path, number=number))
-                per_page.append([])
-                page.close()
-                continue
-            try:
-                layout.pages.append(page_facts(page, number, layout.path))
-            except Exception:  # the facts only serve the layout checks: never lose the page's text for them
-                layout.pages.append(PageFacts(file=layout.path, number=number))
-            try:
-                per_page.append(_page_items(page, number, layout))
-            except Exception as exc:  # one broken page must not lose the others
-                layout.warnings.append(f"第 {number} 页无法解析（{type(exc).__name__}），已跳过")
-                per_page.append([])
-            finally:
-                page.flush_cache()
-                page.close()
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower() or re.search(rb"/Encrypt\s", data[-65536:]):
+            reason = "已加密（需要密码或不允许提取文字），无法读取；请提供未加密的版本"
+        else:
+            reason = f"已损坏，无法打开（{message.split(':')[-1].strip() or type(exc).__name__}）"
+        raise ReadError(f"{path}：PDF 文件{reason}") from exc
+
+
+def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
+    with PDFIUM_LOCK:
+        document = _open(data, layout.path)
+        try:
+            count = len(document)
+            if count > limits.max_pages:
+                raise ReadError(f"{layout.path}：PDF 共 {count} 页，超过上限 {limits.max_pages} 页")
+            per_page = [_read_page(document, index, layout, limits) for index in range(count)]
+        finally:
+            document.close()
     _drop_running_lines(per_page)
     _align_continuations(per_page)
     counter = 0
@@ -95,32 +76,44 @@ def read_pdf(data: bytes, layout: Layout, limits: Limits) -> None:
             layout.lines.append(item.line)
 
 
-MAX_PAGE_OBJECTS = 100_000  # a dense table page has a few thousand
+def _read_page(document, index: int, layout: Layout, limits: Limits) -> list[_Item]:
+    """One page's items (its facts added to the layout); a page that floods drawing objects or
+    cannot be parsed is skipped with a warning — never the whole document."""
+    import pypdfium2.raw as pdfium_c
 
-
-def _crowded_pages(data: bytes) -> dict[int, int]:
-    """Pages flooding drawing operators, counted by PDFium in microseconds before pdfminer would
-    spend minutes on them; {} when PDFium cannot open the file (pdfminer then says why)."""
+    number = index + 1
+    limits.check_time(layout.path, f"第 {number} 页")
     try:
-        import pypdfium2 as pdfium
-        import pypdfium2.raw as pdfium_raw
-
-        document = pdfium.PdfDocument(data)
-    except Exception:  # noqa: BLE001 — the check is an optimisation, never a reason to fail
-        return {}
-    crowded = {}
+        raw_page = document[index]
+    except Exception as exc:  # noqa: BLE001 — PDFium refuses a broken page object
+        layout.warnings.append(f"第 {number} 页无法解析（{type(exc).__name__}），已跳过")
+        layout.pages.append(PageFacts(file=layout.path, number=number))
+        return []
     try:
-        for index in range(len(document)):
-            page = document[index]
-            count = pdfium_raw.FPDFPage_CountObjects(page.raw)
-            if count > MAX_PAGE_OBJECTS:
-                crowded[index + 1] = count
-            page.close()
-    except Exception:  # noqa: BLE001
-        return crowded
+        objects = pdfium_c.FPDFPage_CountObjects(raw_page.raw)
+        if objects > MAX_PAGE_OBJECTS:
+            layout.warnings.append(f"第 {number} 页有 {objects} 个绘图对象，远超正常页面，已跳过（疑似恶意文件）")
+            layout.pages.append(PageFacts(file=layout.path, number=number))
+            return []
+        try:
+            page = PdfiumPage(raw_page, limits, layout.path, number)
+        except Exception as exc:  # noqa: BLE001 — one broken page must not lose the others
+            layout.warnings.append(f"第 {number} 页无法解析（{type(exc).__name__}），已跳过")
+            layout.pages.append(PageFacts(file=layout.path, number=number))
+            return []
+        if page.truncated:
+            layout.warnings.append(f"第 {number} 页的线条过多，只读取了前一部分（疑似恶意文件）")
+        layout.pages.append(page_facts(page, number, layout.path))
+        try:
+            return _page_items(page, number, layout)
+        except Exception as exc:  # noqa: BLE001
+            layout.warnings.append(f"第 {number} 页无法解析（{type(exc).__name__}），已跳过")
+            return []
     finally:
-        document.close()
-    return crowded
+        raw_page.close()
+
+
+MAX_PAGE_OBJECTS = 100_000  # a dense table page has a few thousand; PDFium counts them in microseconds
 
 
 _CID = re.compile(r"^\(cid:\d+\)$")
@@ -131,30 +124,30 @@ _SYMBOL_FONT = re.compile(r"(Symbol|Wingdings|Webdings|Dingbats)", re.I)
 
 
 def _unmapped(char: dict) -> bool:
-    """A glyph the PDF gives no text for: private-use code points, the replacement character, or
-    pdfminer's "(cid:n)" for a CID font without a ToUnicode map. Symbol fonts (Word's bullets,
-    U+F0xx) are pictures by design, not lost text."""
+    """A glyph the PDF gives no text for: private-use code points, the replacement character (what
+    the reader puts for a glyph PDFium cannot map to Unicode), or "(cid:n)" as pdfminer wrote it.
+    Symbol fonts (Word's bullets, U+F0xx) are pictures by design, not lost text."""
     text = char["text"]
     if _SYMBOL_FONT.search(char.get("fontname") or "") or all(0xF000 <= ord(ch) <= 0xF0FF for ch in text):
         return False
     return bool(_CID.match(text)) or any(ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF for ch in text)
 
 
-def page_facts(page, number: int, path: str) -> PageFacts:
-    """Counts for the layout checks, from the characters and drawing objects pdfplumber found (one
+def page_facts(page: PdfiumPage, number: int, path: str) -> PageFacts:
+    """Counts for the layout checks, from the characters and drawing objects of the page (one
     pass over the characters: this runs on every page)."""
     x0, top, x1, bottom = page.bbox
     printed = 0
     unmapped: list[str] = []
     clipped: list[str] = []
     text: list[str] = []
-    for char in page.chars:
+    for char in _reading_order(page.chars):
         glyph = char["text"]
         if not glyph.strip():
             continue
         printed += 1
         text.append(glyph)
-        if (not glyph.isascii() or glyph.startswith("(cid:")) and _unmapped(char):
+        if odd_glyph(glyph) and _unmapped(char):
             unmapped.append(glyph)
         if char["x1"] <= x0 or char["x0"] >= x1 or char["bottom"] <= top or char["top"] >= bottom:
             clipped.append(glyph)
@@ -163,9 +156,15 @@ def page_facts(page, number: int, path: str) -> PageFacts:
     return PageFacts(
         file=path, number=number, characters=printed, unmapped=len(unmapped), unmapped_sample=" ".join(samples),
         clipped=len(clipped), clipped_sample="".join(clipped[:20]),
-        drawings=0 if printed else len(page.lines) + len(page.rects),
+        drawings=0 if printed else page.drawings,
         scanned=not printed and images / ((page.width * page.height) or 1) >= _SCANNED_SHARE,
         digest=hashlib.sha1("".join(text).encode()).hexdigest() if printed >= _DIGEST_MIN_CHARACTERS else None)
+
+
+def _reading_order(chars: list[dict]) -> list[dict]:
+    """Characters by position (line by line, left to right) rather than by the order the content
+    stream draws them, so that the same page printed by two producers has the same digest."""
+    return sorted(chars, key=lambda c: (round((c["top"] + c["bottom"]) / 2), c["x0"]))
 
 
 def _fold_radicals(chars: list[dict]) -> None:
@@ -174,7 +173,7 @@ def _fold_radicals(chars: list[dict]) -> None:
         char["text"] = fold_radical(char["text"])
 
 
-def _page_items(page, number: int, layout: Layout) -> list[_Item]:
+def _page_items(page: PdfiumPage, number: int, layout: Layout) -> list[_Item]:
     _fold_radicals(page.chars)
     if not page.chars:
         area = page.width * page.height or 1
@@ -185,7 +184,7 @@ def _page_items(page, number: int, layout: Layout) -> list[_Item]:
     tables = [t for t in page.find_tables() if len(t.cells) > 1]
     items: list[_Item] = []
     for table in tables:
-        items.extend(_table_rows(table, number))
+        items.extend(_table_rows(table, page.chars, number))
     boxes = [t.bbox for t in tables]
     chars = [c for c in page.chars if not _inside(c, boxes)] if boxes else list(page.chars)
     for line_chars in _group_lines(chars):
@@ -206,9 +205,9 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _table_rows(table, number: int) -> list[_Item]:
+def _table_rows(table, chars: list[dict], number: int) -> list[_Item]:
     """Rows of a ruled table; a one-column "table" (a framed contents list) is just text lines."""
-    extracted = [[join_wrapped((t or "").split("\n")) for t in texts] for texts in table.extract()]
+    extracted = [[join_wrapped((t or "").split("\n")) for t in texts] for texts in extract(table, chars)]
     single = all(sum(1 for c in cells if c) <= 1 for cells in extracted)
     grid = [(c.bbox[0], c.bbox[2]) for c in table.columns]
     items = []
@@ -319,6 +318,7 @@ def _split_run_on(cells: list[str], extents: list[tuple[float, float]]) -> tuple
     return out_cells, out_extents
 
 
+_SLACK = 0.5  # points: a line ending exactly 1.5 em short of the right edge still reached it
 _SHORT_FIELD = re.compile(r"^[^\s，。；：:]{1,6}[：:].{0,10}$")  # "单位：元" under "部门名称：…"
 
 
@@ -340,7 +340,7 @@ def _join_paragraphs(items: list[_Item]) -> list[_Item]:
         if (previous is not None and item.line.cells is None and previous.line.cells is None
                 and not item.margin and not previous.margin and item.line.bbox and previous.line.bbox):
             em = max(item.line.bbox[3] - item.line.bbox[1], 6)
-            if (previous.line.bbox[2] >= right - 1.5 * em and item.line.bbox[0] <= left + 0.5 * em
+            if (previous.line.bbox[2] >= right - 1.5 * em - _SLACK and item.line.bbox[0] <= left + 0.5 * em
                     and not HEADING.match(item.line.text)
                     and not _SHORT_FIELD.match(item.line.text)
                     and item.line.bbox[1] - previous.line.bbox[3] < em):

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ..model.limits import ReadError
+from .pdfium_page import PDFIUM_LOCK
 
 T = TypeVar("T")
 
@@ -30,6 +31,11 @@ def _png(page: Any, scale: float) -> bytes:
 
 
 def _with_page(data: bytes, number: int, use: Callable[[Any], T]) -> T:
+    with PDFIUM_LOCK:  # the web app draws pages from several threads
+        return _use_page(data, number, use)
+
+
+def _use_page(data: bytes, number: int, use: Callable[[Any], T]) -> T:
     import pypdfium2 as pdfium
 
     try:
