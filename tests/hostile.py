@@ -71,6 +71,31 @@ def _cell(text: bytes, span: bytes = b"") -> bytes:
     return b"<w:tc>%s<w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>" % (props, text)
 
 
+def _compound(name: str, stream: bytes) -> bytes:
+    """An OLE2 compound file (version 3, 512-byte sectors) holding one stream at its root — the
+    container of .doc/.xls/.wps/.et — with the stream padded past the mini-stream cutoff."""
+    import struct
+
+    stream = stream.ljust(4096, b"\0")
+    sectors = (len(stream) + 511) // 512
+    end, free, fat_sector, nothing = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + b"\0" * 6 + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
+    fat = [fat_sector, end] + [2 + i + 1 for i in range(sectors - 1)] + [end]
+    fat_bytes = struct.pack(f"<{len(fat)}I", *fat) + struct.pack("<I", free) * (128 - len(fat))
+
+    def entry(title: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (title + "\0").encode("utf-16-le")
+        return (encoded.ljust(64, b"\0") + struct.pack("<HBB", len(encoded), kind, 1)
+                + struct.pack("<III", nothing, nothing, child) + b"\0" * 36 + struct.pack("<IQ", start, size))
+
+    directory = (entry("Root Entry", 5, 1, end, 0) + entry(name, 2, nothing, 2, len(stream))
+                 + (b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", nothing, nothing, nothing)
+                    + b"\0" * 48) * 2)
+    return header + fat_bytes + directory + stream.ljust(sectors * 512, b"\0")
+
+
 def build(folder: Path, seed: Path | None = None, pdf: Path | None = None) -> list[Hostile]:
     """Write the hostile files into folder; seed and pdf are real files to derive some from."""
     rng = random.Random(20261201)
@@ -124,6 +149,11 @@ def build(folder: Path, seed: Path | None = None, pdf: Path | None = None) -> li
     put("truncated.docx", whole[: len(whole) * 3 // 4], FAIL, "损坏")
     whole = _xlsx_with_sheet(b'<?xml version="1.0"?><worksheet/>')
     put("truncated.xlsx", whole[: len(whole) * 3 // 4], FAIL, "损坏")
+    noise = random.Random(7).randbytes(6000)
+    put("broken.xls", _compound("Workbook", noise), FAIL, "损坏", "没有")
+    put("broken.wps", _compound("WordDocument", noise), FAIL, "无法转换", "LibreOffice", "没有")
+    put("slides.ppt", _compound("PowerPoint Document", noise), FAIL, "不支持")
+    put("header-only.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, FAIL, "不支持")
     put("one-line.txt", ("收入" + "1" * 998 + "，").encode() * 10_000, READ)
     put("big.txt", ("收入总计 100 万元\t支出 5\n" * 1_200_000).encode(), FAIL, "行数过多")
     if seed is not None:

@@ -118,6 +118,8 @@ class SourceFormat(StrEnum):
     PDF = "pdf"
     DOCX = "docx"
     XLSX = "xlsx"
+    DOC = "doc"  # Word 97–2003 or WPS text (.doc, .wps), read after LibreOffice converts it to .docx
+    XLS = "xls"  # Excel 97–2003 or WPS spreadsheet (.xls, .et)
     HTML = "html"
     TEXT = "text"
     COMPOSED = "composed"  # built by yusuan compose, not read from a file

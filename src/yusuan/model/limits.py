@@ -38,6 +38,10 @@ class Limits:
             place = f"（读到{where}）" if where else ""
             raise ReadError(f"{path}：读取超时，超过 {self.max_seconds:g} 秒{place}，已停止")
 
+    def seconds_left(self) -> float:
+        """What remains of the time limit (a child process — LibreOffice — gets no more)."""
+        return self.max_seconds - (time.monotonic() - self.started)
+
     def check_zip(self, path: str, archive: zipfile.ZipFile) -> None:
         """Refuse zip bombs before any member is inflated: the declared sizes must fit."""
         total = 0

@@ -15,8 +15,9 @@ from .text import bounded_lines, decode, parse_text
 
 __all__ = ["Layout", "Limits", "Line", "ReadError", "read_layout", "sniff_format"]
 
-_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "html": "HTML", "text": "文本",
-          "zip": "zip 压缩包", "ole": "旧版 Office（.doc/.xls）", "binary": "二进制"}
+_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "doc": "Word/WPS（.doc/.wps）", "xls": "Excel/WPS（.xls/.et）",
+          "html": "HTML", "text": "文本", "zip": "zip 压缩包", "ole": "OLE 复合文档（不是 Word、Excel 或 WPS 文档）",
+          "binary": "二进制"}
 
 
 def sniff_format(data: bytes) -> str:
@@ -38,8 +39,10 @@ def sniff_format(data: bytes) -> str:
         if "xl/workbook.xml" in names:
             return "xlsx"
         return "zip"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "ole"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2 compound file: named by its root streams
+        from .legacy import ole_kind
+
+        return ole_kind(data)
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<table" in data[:65536].lower():
         return "html"
@@ -73,6 +76,12 @@ def _reader(fmt: str) -> Callable[[bytes, Layout, Limits], None] | None:
     if fmt == "html":
         from .html import read_html
         return read_html
+    if fmt == "xls":
+        from .legacy import read_xls
+        return read_xls
+    if fmt == "doc":
+        from .legacy import read_doc
+        return read_doc
     return None
 
 
@@ -97,7 +106,7 @@ def read_layout(path: str | Path, limits: Limits | None = None) -> Layout:
     fmt = sniff_format(data)
     reader = _reader(fmt)
     if reader is None:
-        raise ReadError(f"{path}：不支持{_NAMES.get(fmt, fmt)}格式（支持 PDF、Word .docx、Excel .xlsx、HTML 和纯文本）")
+        raise ReadError(f"{path}：不支持{_NAMES.get(fmt, fmt)}格式（支持 PDF、Word .docx/.doc、WPS .wps/.et、Excel .xlsx/.xls、HTML 和纯文本）")
     layout = Layout(path=str(path), format=SourceFormat(fmt), sha256=hashlib.sha256(data).hexdigest())
     try:
         reader(data, layout, limits)

@@ -50,21 +50,28 @@ def read_xlsx(data: bytes, layout: Layout, limits: Limits) -> None:
                        or (cell.value is None and (sheet.title, cell.coordinate) in formulas)]
             uncached += sum(1 for cell in shown if cell.value is None and (sheet.title, cell.coordinate) in formulas)
             rows.append((row[0].row, [clean_cell(t) for t in texts], unknown))
-        width = max((max((i + 1 for i, t in enumerate(cells) if t), default=0) for _, cells, _ in rows), default=0)
-        if not _titles_itself(rows):
-            counter += 1
-            layout.lines.append(Line(counter, sheet.title, end_line=counter, sheet=sheet.title))
-        for number, cells, unknown in rows:
-            cells = cells[:width]
-            if not any(cells):
-                continue
-            counter += 1
-            # a one-column sheet is prose (a narrative typed into column A), not a table
-            layout.lines.append(Line(counter, "\t".join(cells), cells=cells if width > 1 else None, exact=True,
-                                     covered=[i for i in unknown if i < width], end_line=counter,
-                                     sheet=sheet.title, row=number))
+        counter = add_sheet(layout, counter, sheet.title, rows)
     if uncached:
         layout.warnings.append(f"有 {uncached} 个公式单元格没有保存计算结果（文件未在 Excel 中重新计算并保存），按空白处理")
+
+
+def add_sheet(layout: Layout, counter: int, title: str, rows: list[tuple[int, list[str], list[int]]]) -> int:
+    """A sheet's rows (its row number, cell texts, covered positions) as lines after line
+    `counter`; the sheet's name as a title line when no row near the top titles the table.
+    Returns the last line number. (Shared by the .xlsx and .xls readers.)"""
+    width = max((max((i + 1 for i, t in enumerate(cells) if t), default=0) for _, cells, _ in rows), default=0)
+    if not _titles_itself(rows):
+        counter += 1
+        layout.lines.append(Line(counter, title, end_line=counter, sheet=title))
+    for number, cells, unknown in rows:
+        cells = cells[:width]
+        if not any(cells):
+            continue
+        counter += 1
+        # a one-column sheet is prose (a narrative typed into column A), not a table
+        layout.lines.append(Line(counter, "\t".join(cells), cells=cells if width > 1 else None, exact=True,
+                                 covered=[i for i in unknown if i < width], end_line=counter, sheet=title, row=number))
+    return counter
 
 
 def _formula_cells(data: bytes) -> set[tuple[str, str]]:
@@ -94,13 +101,14 @@ def _text(cell) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (int, float)):
-        return _number(value, cell.number_format or "General")
+        return number_text(value, cell.number_format or "General")
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()[:10]
     return str(value)
 
 
-def _number(value: int | float, number_format: str) -> str:
+def number_text(value: int | float, number_format: str) -> str:
+    """A number as its format prints it (decimals, thousands separators, per cent)."""
     try:
         amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     except InvalidOperation:
