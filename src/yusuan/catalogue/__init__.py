@@ -136,6 +136,12 @@ def column_name(key: str) -> str:
 
 
 @cache
+def radical_folds() -> dict[str, str]:
+    """Radical code point → the ideograph it stands for (radicals.toml)."""
+    return dict(_load("radicals.toml")["fold"])
+
+
+@cache
 def figure_name(key: str) -> str:
     """Chinese name of a key figure."""
     data = _load("figures.toml")
