@@ -9,7 +9,7 @@ PY=${PYTHON:-python3.11}
 command -v "$PY" >/dev/null 2>&1 || PY=python3
 [ -d .venv ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[dev]'
+.venv/bin/python -m pip install --quiet -e '.[dev,ocr]'
 EXAMPLE="examples/示例市人力资源和社会保障局2025年预算.yaml"
 .venv/bin/yusuan compose "$EXAMPLE" --out out/example
 .venv/bin/yusuan audit out/example/*.docx out/example/*.xlsx out/example/*.pdf out/example/*.html

@@ -1,5 +1,6 @@
 """Minimal PDFs written by hand (Helvetica text at given positions), for reader tests that need a
-page shape no corpus file has: a blank page, a page printed twice, text outside the page."""
+page shape no corpus file has: a blank page, a page printed twice, text outside the page; and
+a corpus PDF with pages turned into scanned images."""
 
 from __future__ import annotations
 
@@ -42,3 +43,27 @@ def raw_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
     return bytes(out)
+
+
+def scanned(path, out, pages, dpi=150):
+    """`path` with `pages` replaced by JPEG images of themselves at `dpi` (a scanner's output)."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    source, scan = pdfium.PdfDocument(path), pdfium.PdfDocument.new()
+    for index in range(len(source)):
+        if index + 1 not in pages:
+            scan.import_pages(source, [index])
+            continue
+        width, height = source[index].get_size()
+        buffer = io.BytesIO()
+        source[index].render(scale=dpi / 72, grayscale=True).to_pil().save(buffer, "JPEG", quality=85)
+        image = pdfium.PdfImage.new(scan)
+        image.load_jpeg(io.BytesIO(buffer.getvalue()), inline=False)
+        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        page = scan.new_page(width, height)
+        page.insert_obj(image)
+        page.gen_content()
+    scan.save(out)
+    return out

@@ -31,12 +31,13 @@ __all__ = ["AuditReport", "Disclosure", "Limits", "Outcome", "ReadError", "STATU
            "load_disclosure", "parse_file", "rules_listing", "write_budget_template", "write_composed"]
 
 
-def parse_file(path: str | Path) -> Disclosure:
+def parse_file(path: str | Path, progress: Callable[[str], None] | None = None) -> Disclosure:
     """Read and recognise one disclosure — or load one saved as `yusuan.disclosure/2` JSON
-    (recognised by content, like every format). Raises ReadError for unreadable input."""
+    (recognised by content, like every format). Raises ReadError for unreadable input.
+    `progress` hears what a slow step is doing (OCR of a scanned page)."""
     path = Path(path)
     saved = load_disclosure(path)
-    return saved if saved is not None else recognize(read_layout(path))
+    return saved if saved is not None else recognize(read_layout(path, Limits(progress=progress)))
 
 
 def load_disclosure(path: Path) -> Disclosure | None:
@@ -73,9 +74,9 @@ def audit_as_one(paths: Iterable[str | Path], *, select: Iterable[str] | None = 
 
 
 def audit_file(path: str | Path, *, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
-               strict: bool = False) -> AuditReport:
+               strict: bool = False, progress: Callable[[str], None] | None = None) -> AuditReport:
     """Read, recognise (or load) and audit one disclosure."""
-    return audit(parse_file(path), select=select, ignore=ignore, strict=strict)
+    return audit(parse_file(path, progress), select=select, ignore=ignore, strict=strict)
 
 
 # ---- one file of a batch ---------------------------------------------------------------------------

@@ -109,6 +109,12 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _progress(path: Path):
+    """Progress lines of a slow read (OCR of scanned pages) on stderr, naming the file."""
+    errors = Console(stderr=True)
+    return lambda message: errors.print(f"{path.name}：{message}", style="dim", highlight=False)
+
+
 @app.callback()
 def main(version: bool = typer.Option(False, "--version", help="显示版本并退出", callback=_show_version,
                                       is_eager=True)) -> None:
@@ -129,7 +135,7 @@ def parse(
     used: set[str] = set()
     for path in files:
         try:
-            disclosure = api.parse_file(path)
+            disclosure = api.parse_file(path, progress=_progress(path))
         except api.ReadError as exc:
             print(f"错误：{exc}", file=sys.stderr)
             failed = True
@@ -175,7 +181,7 @@ def audit(
     documents = []
     chosen = dict(select=_split(select), ignore=_split(ignore), strict=strict)
     jobs = [(files[0], lambda: api.audit_as_one(files, **chosen))] if as_one else \
-        [(path, lambda path=path: api.audit_file(path, **chosen)) for path in files]
+        [(path, lambda path=path: api.audit_file(path, progress=_progress(path), **chosen)) for path in files]
     used: set[str] = set()
     for path, run in jobs:
         try:

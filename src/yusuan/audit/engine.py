@@ -13,6 +13,7 @@ from typing import Any
 
 from ..catalogue import rules as rule_catalogue
 from ..model import SEVERITIES, AuditReport, Disclosure, Evidence, Finding, NotChecked
+from ..model.enums import Severity, TableKind
 from ..model.money import format_decimal
 from .context import Context, Skip
 
@@ -75,6 +76,8 @@ def audit(disclosure: Disclosure, *, select: Iterable[str] | None = None, ignore
         report.findings.extend(context.findings)
         report.not_checked.extend(NotChecked(rule_id, f"部分未检查：{reason}") for reason in context.skipped)
     report.findings = grouped(report.findings)
+    for finding in report.findings:
+        _temper_ocr(finding)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     report.findings.sort(key=lambda f: (order[f.severity], f.first_line, f.rule))
     for finding in report.findings:
@@ -83,6 +86,28 @@ def audit(disclosure: Disclosure, *, select: Iterable[str] | None = None, ignore
             if evidence.excerpt is None and printed is not None:
                 evidence.excerpt = _window(printed, evidence)
     return report
+
+
+_TABLE_KINDS = frozenset(TableKind)
+OCR_NOTE = "（所依据的文字由文字识别（OCR）从扫描页读出，可能有误识，请核对原件）"
+
+
+def _temper_ocr(finding: Finding) -> None:
+    """Text read by OCR from a scanned page is not certain input. Tables read that way are used
+    only when their identities prove their numbers — not their names and codes. So a finding
+    that rests on OCR-read narrative, or on OCR-read names (a finding without numbers), drops a
+    level: an error becomes a warning, a warning a notice. An OCR slip is not the document's error."""
+    read = [e for e in finding.evidence if e.location.confidence is not None]
+    if not read:
+        return
+    wording = finding.expected is None and finding.actual is None
+    if not wording and all(e.table in _TABLE_KINDS for e in read):
+        return  # numbers of tables the recogniser proved
+    lower = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.NOTICE}.get(finding.severity)
+    if lower is None:
+        return
+    finding.severity = lower
+    finding.message += OCR_NOTE
 
 
 _PLACE = re.compile(r"第 \d+ (页|行)|工作表「[^」]*」第 \d+ 行")

@@ -38,6 +38,7 @@ class Line:
     # a formula the file never calculated — never a stated blank
     covered: list[int] = field(default_factory=list)
     file: str = ""
+    confidence: float | None = None  # OCR: the lowest score of the line's characters (scanned pages only)
 
     @property
     def location(self) -> Location:
@@ -46,7 +47,8 @@ class Line:
 
     def location_to(self, end_line: int | None) -> Location:
         """This line's location, extended to end at another line (a block that starts here)."""
-        return Location(self.file, self.line, end_line, self.page, self.bbox, sheet=self.sheet, row=self.row)
+        return Location(self.file, self.line, end_line, self.page, self.bbox, sheet=self.sheet, row=self.row,
+                        confidence=self.confidence)
 
     @property
     def printed(self) -> str:

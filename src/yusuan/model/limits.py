@@ -31,6 +31,8 @@ class Limits:
     max_lines: int = 100_000  # printed lines (the largest disclosure seen has under 5,000)
     max_seconds: float = 120.0
     started: float = field(default_factory=time.monotonic)
+    # told what a slow step is doing (OCR of a scanned page), for a progress line; None: silent
+    progress: Callable[[str], None] | None = None
 
     def check_time(self, path: str, where: str = "") -> None:
         elapsed = time.monotonic() - self.started

@@ -30,6 +30,7 @@ from .text import clean_cell, clean_text
 _PAGE_NUMBER = re.compile(r"^\s*([-—–]\s*\d{1,4}\s*[-—–]|\d{1,4}|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _MARGIN = 0.09  # top and bottom share of the page where headers, footers and page numbers live
 _SCANNED_SHARE = 0.3  # images covering this much of a textless page make it a scan
+OCR_SECONDS = 10.0  # added to the time limit for each scanned page recognised
 
 
 @dataclass
@@ -103,7 +104,12 @@ def _read_page(document, index: int, layout: Layout, limits: Limits) -> list[_It
             return []
         if page.truncated:
             layout.warnings.append(f"第 {number} 页的线条过多，只读取了前一部分（疑似恶意文件）")
-        layout.pages.append(page_facts(page, number, layout.path))
+        scanned = not page.chars and _scanned(page)
+        if scanned:
+            page = _recognised(raw_page, page, number, len(document), layout, limits)
+        facts = page_facts(page, number, layout.path)
+        facts.scanned = facts.scanned or scanned
+        layout.pages.append(facts)
         try:
             return _page_items(page, number, layout)
         except Exception as exc:  # noqa: BLE001
@@ -173,13 +179,37 @@ def _fold_radicals(chars: list[dict]) -> None:
         char["text"] = fold_radical(char["text"])
 
 
-def _page_items(page: PdfiumPage, number: int, layout: Layout) -> list[_Item]:
+def _scanned(page: PdfiumPage) -> bool:
+    """A page without text whose images cover most of it: a scan."""
+    area = page.width * page.height or 1
+    covered = sum(abs((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
+    return covered / area >= _SCANNED_SHARE
+
+
+def _recognised(raw_page, page: PdfiumPage, number: int, count: int, layout: Layout, limits: Limits):
+    """A scanned page read by OCR when the extra is installed; otherwise the page as it is (no
+    text) and one warning naming the extra."""
+    from . import ocr
+
+    if not ocr.available():
+        layout.warnings.append(f"第 {number} 页为扫描图像，未能读取文字（安装 {ocr.EXTRA}，即 rapidocr-onnxruntime，"
+                               "后可用文字识别读取）")
+        return page
+    limits.check_time(layout.path, f"第 {number} 页")
+    limits.max_seconds += OCR_SECONDS  # a scanned page takes seconds to recognise, not milliseconds
+    if limits.progress is not None:
+        limits.progress(f"第 {number}/{count} 页为扫描图像，文字识别（OCR）中…")
+    recognised = ocr.OcrPage(raw_page, page.width, page.height)
+    if recognised.chars:
+        layout.warnings.append(f"第 {number} 页为扫描图像，已用文字识别（OCR）读取：识别出的表格须经勾稽关系验证才作为审核依据")
+    else:
+        layout.warnings.append(f"第 {number} 页为扫描图像，文字识别（OCR）未识别出文字")
+    return recognised
+
+
+def _page_items(page, number: int, layout: Layout) -> list[_Item]:
     _fold_radicals(page.chars)
     if not page.chars:
-        area = page.width * page.height or 1
-        covered = sum(abs((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
-        if covered / area >= _SCANNED_SHARE:
-            layout.warnings.append(f"第 {number} 页为扫描图像，未能读取文字")
         return []
     tables = [t for t in page.find_tables() if len(t.cells) > 1]
     items: list[_Item] = []
@@ -210,11 +240,14 @@ def _table_rows(table, chars: list[dict], number: int) -> list[_Item]:
     extracted = [[join_wrapped((t or "").split("\n")) for t in texts] for texts in extract(table, chars)]
     single = all(sum(1 for c in cells if c) <= 1 for cells in extracted)
     grid = [(c.bbox[0], c.bbox[2]) for c in table.columns]
+    scored = [c for c in chars if "confidence" in c]  # an OCR page's characters
     items = []
     for row, texts in zip(table.rows, extracted, strict=False):
         if not any(texts):
             continue
         x0, top, x1, bottom = row.bbox
+        confidence = _confidence([c for c in scored if top <= (c["top"] + c["bottom"]) / 2 < bottom
+                                  and x0 <= (c["x0"] + c["x1"]) / 2 < x1]) if scored else None
         if single:
             text, level = clean_text(next(c for c in texts if c))
             line = Line(line=0, text=text, heading_level=level, page=number, bbox=row.bbox)
@@ -223,6 +256,7 @@ def _table_rows(table, chars: list[dict], number: int) -> list[_Item]:
             line = Line(line=0, text="\t".join(cells), cells=cells, page=number, bbox=row.bbox, exact=True)
             line.cell_boxes = list(row.cells)
             line.covered = [i for i, box in enumerate(row.cells) if box is None]
+        line.confidence = confidence
         items.append(_Item(top, x0, line, grid=None if single else grid))
     return items
 
@@ -250,7 +284,20 @@ def _group_lines(chars: list[dict]) -> list[list[dict]]:
     return [sorted(line, key=lambda c: c["x0"]) for line in lines]
 
 
+def _confidence(chars: list[dict]) -> float | None:
+    """The lowest OCR score among the characters (None for a text layer's characters)."""
+    scores = [c["confidence"] for c in chars if "confidence" in c]
+    return min(scores) if scores else None
+
+
 def _text_line(chars: list[dict], number: int) -> Line | None:
+    line = _plain_line(chars, number)
+    if line is not None:
+        line.confidence = _confidence(chars)
+    return line
+
+
+def _plain_line(chars: list[dict], number: int) -> Line | None:
     bbox = (min(c["x0"] for c in chars), min(c["top"] for c in chars),
             max(c["x1"] for c in chars), max(c["bottom"] for c in chars))
     cells, extents = _gap_cells(chars)
@@ -346,6 +393,8 @@ def _join_paragraphs(items: list[_Item]) -> list[_Item]:
                     and item.line.bbox[1] - previous.line.bbox[3] < em):
                 joined = previous.line
                 joined.text += glue(joined.text, item.line.text) + item.line.text
+                if item.line.confidence is not None:
+                    joined.confidence = min(joined.confidence or 1.0, item.line.confidence)
                 x0, top, _, _ = joined.bbox
                 joined.bbox = (x0, top, max(joined.bbox[2], item.line.bbox[2]), item.line.bbox[3])
                 continue

@@ -48,7 +48,54 @@ def _doubts(table: Table) -> list[str]:
             failed += not agrees(row.values[total], present)
     if checked >= 4 and failed * 2 > checked:
         doubts.append(f"多数行（{failed}/{checked}）不满足表内勾稽关系，可能误读了列")
+    if any(r.location.confidence is not None for r in table.rows) and not _proven(table, checked, failed):
+        doubts.append("由文字识别（OCR）从扫描页读出，表内勾稽关系未能全部验证")
     return doubts
+
+
+def _proven(table: Table, checked: int, failed: int) -> bool:
+    """A table read by OCR is taken as read only when identities prove it: every row identity
+    (合计 = 基本 + 项目 …) it has holds, its 合计 row is the sum of its top rows in every column,
+    and a two-sided table's 收入 and 支出 totals agree — and at least one of them was checked.
+    A misread digit breaks one of them; then nothing in the table is used (no finding rests on it)."""
+    if failed:
+        return False
+    proofs = checked
+    total = table.total_row()
+    if total is not None:
+        tops = [r for r in table.rows if r.depth == 0 and r.role == RowRole.ITEM and not r.section]
+        for key, value in total.values.items():
+            parts = [r.values[key] for r in tops if key in r.values]
+            if parts:
+                if not agrees(value, parts):
+                    return False
+                proofs += 1
+    for index, parent in enumerate(table.rows):  # 类 = Σ款 = Σ项, 合计 = Σ units …: a misread code breaks these
+        children = [r for r in table.rows if r.parent == index]
+        for key, value in parent.values.items():
+            parts = [r.values[key] for r in children if key in r.values]
+            if parts:
+                if not agrees(value, parts):
+                    return False
+                proofs += 1
+    sides: dict = {}
+    for row in table.rows:
+        if row.role == RowRole.TOTAL and row.section is not None and row.values:
+            sides[row.section] = row  # the last of a side: 收入总计 / 支出总计
+    for side, total in sides.items():  # each side's total is the sum of its top rows
+        tops = [r for r in table.rows if r.section == side and r.depth == 0 and r.role == RowRole.ITEM]
+        for key, value in total.values.items():
+            parts = [r.values[key] for r in tops if key in r.values]
+            if parts:
+                if not agrees(value, parts):
+                    return False
+                proofs += 1
+    if len(sides) >= 2:  # 收入总计 = 支出总计
+        amounts = [total.values.get("total", next(iter(total.values.values()))) for total in sides.values()]
+        if not all(agrees(amounts[0], [other]) for other in amounts[1:]):
+            return False
+        proofs += 1
+    return proofs > 0
 
 
 def _certain(row: Row, table: Table, numeric: set[str]) -> bool:
