@@ -96,6 +96,9 @@ def _table_unit(block: TableBlock) -> Unit | None:
     return parse_unit(joined)
 
 
+_ENUMERATED = re.compile(r"^[一二三四五六七八九十]+、\S")
+
+
 def _is_data_row(line: Line) -> bool:
     cells = line.cells or []
     texts = [compact(c) for c in cells]
@@ -106,6 +109,10 @@ def _is_data_row(line: Line) -> bool:
     printed = [t for t in texts if t]
     # a 合计 row with nothing else printed is the total row of an empty table, not a header
     if len(printed) == 1 and _TOTAL_LABEL.match(printed[0]):
+        return True
+    # an enumerated line label ("一、一般公共服务支出") is a row, amounts or not: an unfilled
+    # template prints its rows empty, and a heading is never enumerated
+    if printed and _ENUMERATED.match(printed[0]) and header_token(printed[0]) is None:
         return True
     # whole numbers ("公务接待费 | 2", "190 | 100 | 0 | 90") — not a 栏次 row "1 | 2 | 3", not a
     # heading row
