@@ -280,6 +280,22 @@ def stale_name_sites(doc: Document) -> Iterator[Mutation]:
                 break
 
 
+def department_name_sites(doc: Document) -> Iterator[Mutation]:
+    """The department's full name in the narrative with its last character dropped (…委员会 → …委员)."""
+    name = doc.disclosure.meta.department
+    if not name or len(name) < 6 or doc.disclosure.meta.template:
+        return
+    for position, line in _narrative_lines(doc):
+        at = line.text.find(name)
+        if at < 0 or line.text.find(name, at + 1) >= 0:
+            continue
+        following = line.text[at + len(name):].lstrip()
+        if following.startswith("部门") and not following.startswith(("部门预算", "部门决算")):
+            continue  # "…保障部门的职能" with the last character gone is the generic 人社部门: no defect
+        yield Mutation("department_name", f"第{line.line}行 {name}→{name[:-1]}",
+                       {position: _edit(line, at, at + len(name), name[:-1])}, (line.file, line.line))
+
+
 def project_count_sites(doc: Document) -> Iterator[Mutation]:
     """A sentence giving the number of projects the project table lists: the number changed."""
     listed = len({(p.name, p.amount) for p in doc.disclosure.projects if p.source_table == "projects"})
@@ -313,6 +329,7 @@ KINDS: dict[str, Callable[[Document], Iterator[Mutation]]] = {
     "reason_flip": reason_sites,
     "stale_name": stale_name_sites,
     "project_count": project_count_sites,
+    "department_name": department_name_sites,
 }
 # style kinds are caught by a notice too
 STYLE = {"doubled_punctuation"}

@@ -188,3 +188,20 @@ def test_a_name_wrapped_onto_the_next_row_of_its_cell_is_read_whole():
 
     lines = [Line(1, "", cells=["", "部门名称：江苏省高级人民法", "", ""]), Line(2, "", cells=["", "院", "", "单位：万元"])]
     assert [p.name for p in printed_names(lines)] == ["江苏省高级人民法院"]
+
+
+def test_the_departments_name_misspelt_in_the_narrative():
+    def written(*lines: str):
+        d = narrative(*lines)
+        d.meta.department, d.meta.region = "上海市普陀区商务委员会", "上海市普陀区"
+        return found(d, "TEXT-014")
+
+    cut = written("2025年，上海市普陀区商务委员收入预算37151.47万元。", "上海市普陀区商务委员会是主管全区产业经济的区政府工作部门。")
+    assert [(f.severity, f.evidence[0].location.line) for f in cut] == [(Severity.WARNING, 100)]
+    assert "“上海市普陀区商务委员”" in cut[0].message
+    wrong = written("上海市普陀区商务委会会（部门）主要职能", "2025年，上海市普陀区商务委会会收入预算100.00万元。")
+    assert len(wrong) == 1 and len(wrong[0].evidence) == 2  # one spelling, both places
+    # clean twins: the name itself, a second name plate, a subordinate unit, a short form
+    assert written("2025年，上海市普陀区商务委员会收入预算37151.47万元。",
+                   "加挂上海市普陀区经济委员会、上海市普陀区粮食和物资储备局牌子。",
+                   "上海市普陀区商务委员会综合服务中心，事业单位。", "区商务委收入预算减少。") == []

@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 
 from ...catalogue import column_name, data
 from ...model import DocumentKind, DocumentScope, Evidence, Paragraph, Severity
-from ...model.text import normal_name
+from ...model.text import compact, normal_name
 from ..context import Context, Skip, cell, place, table_name
 from ..engine import rule
 
@@ -352,3 +352,52 @@ def printed_names_differ(ctx: Context) -> None:
         where = "、".join(place(p.location) for p in places[:3]) + (" 等" if len(places) > 3 else "")
         ctx.report(f"表头印的部门名称“{name}”与本文件的部门名称“{department}”不一致（{where}）",
                    [Evidence(f"表头 · 部门名称：{name}", p.location) for p in places])
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short names (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+@rule("TEXT-014")
+def narrative_name_differs(ctx: Context) -> None:
+    """The department's name written in the narrative one character off the name on the cover
+    and title, or cut short by one or two ("上海市普陀区商务委员收入预算…" for …商务委员会) — a
+    second name plate (加挂…经济委员会) differs by more. Only a full name is
+    compared — one that starts as the document's does (its region) and stands where a name ends
+    (before 收入/支出/（/，…, catalogue `name_followers`); a subordinate unit's longer name and the
+    usual short forms (区商务委) are left alone."""
+    d = ctx.disclosure
+    department = d.meta.department
+    if not department or d.meta.template:
+        raise Skip("未识别到部门名称（或是未填写的模板）")
+    own = normal_name(department)
+    region = normal_name(d.meta.region or "")
+    anchor = region if region and own.startswith(region) and len(region) >= 2 else own[:4]
+    if len(own) < 6:
+        raise Skip("部门名称过短，无法可靠比对")
+    followers = tuple(data("meta.toml")["name_followers"])
+    differing: dict[str, list[tuple[Paragraph, str]]] = {}
+    for paragraph in _paragraphs(ctx):
+        text = compact(paragraph.text)
+        for start in (m.start() for m in re.finditer(re.escape(anchor), text)):
+            if text.startswith(own, start):
+                continue
+            for length in range(len(own) - 2, len(own) + 3):
+                written, rest = text[start:start + length], text[start + length:]
+                if len(written) < length or (rest and not rest.startswith(followers)):
+                    continue
+                cut_short = own.startswith(written) and len(own) - len(written) <= 2
+                if written != own and (cut_short or _edits(written, own) == 1):
+                    differing.setdefault(written, []).append((paragraph, _quote(text, start, start + length)))
+                    break
+    for written, places in differing.items():
+        where = "、".join(place(p.location) for p, _ in places[:3]) + (" 等" if len(places) > 3 else "")
+        ctx.report(f"情况说明中写作“{written}”（{where}），与本文件的部门名称“{department}”不一致",
+                   [_evidence(p, excerpt) for p, excerpt in places])
