@@ -399,3 +399,24 @@ def test_indicator_units_against_their_category():
     assert indicator("成本指标", "经济成本指标", "≤30 万元", "万元", "30") == []
     # a 成本指标 first level over a 质量指标 row is a misread outline: not checked
     assert indicator("成本指标", "质量指标", "≥1次", "次", "1") == []
+
+
+def test_a_count_times_a_standard_per_head_cannot_exceed_the_project_money():
+    def indicators(amount: str, *rows: tuple[str, str, str | None, str | None, str | None]):
+        t = target("中等职业教育学生资助", amount, Unit.WAN)
+        t.indicators = [Indicator("产出指标", "数量指标", name, value, Location("synthetic.txt", 90 + i), operator=op,
+                                  number=Decimal(number) if number else None, unit=unit)
+                        for i, (name, value, op, number, unit) in enumerate(rows)]
+        return found(document(performance=[t]), "PERF-008")
+
+    # seed 000 line 799 prints the planted shape: 2000 元/人/年 for ≥ 750 人, 40.80 万元
+    planted = indicators("40.80", ("发放人次", "≥750人", "≥", "750", "人"), ("助学金标准", "2000元/人/年", None, "2000", "元/人/年"))
+    assert [(f.severity, f.actual, f.expected) for f in planted] == [(Severity.WARNING, Decimal("150"), Decimal("40.80"))]
+    # the standard written into the indicator's name
+    assert len(indicators("40.80", ("补助人数", "800人", None, "800", "人"), ("按每人每年1000元发放", "达标", None, None, None))) == 1
+    # clean twins: enough money; a monthly standard (months unknown); a cap; two counts of people
+    assert indicators("150.00", ("发放人次", "≥750人", "≥", "750", "人"), ("助学金标准", "2000元/人/年", None, "2000", "元/人/年")) == []
+    assert indicators("40.80", ("见习人数", "≥250人", "≥", "250", "人"), ("补贴标准", "1470元/人/月", None, "1470", "元/人/月")) == []
+    assert indicators("40.80", ("发放人次", "≥750人", "≥", "750", "人"), ("助学金标准", "≤2000元/人/年", "≤", "2000", "元/人/年")) == []
+    assert indicators("40.80", ("见习人数", "≥750人", "≥", "750", "人"), ("就业人数", "≥1100人", "≥", "1100", "人"),
+                      ("补贴标准", "2000元/人", None, "2000", "元/人")) == []

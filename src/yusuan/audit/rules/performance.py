@@ -298,3 +298,64 @@ def _org_compare(ctx: Context, target: OrgTarget, stated: StatedAmount, unit: Un
     ctx.report(f"{target.title}：{stated.name} {fmt(stated.value)} {unit.value}，预算表中为 {fmt(table_wan)} 万元，"
                f"相差 {fmt(abs(value - table_wan))} 万元", [table_evidence, _stated_evidence(target, stated, unit)],
                expected=table_wan, actual=value, unit="万元")
+
+
+_SAME_COUNT = {"名": "人"}  # counted things that are the same thing
+
+
+def _standard(indicator: Indicator, spec: dict) -> tuple[str, Decimal] | None:
+    """(counted thing, 元 per one of it) of a standard per head — from its unit ("2000 元/人/年")
+    or, when the value is not a number, from its name ("每人每年2000元"). Caps (≤) are not
+    standards: a cap times a count says nothing about the cost."""
+    if indicator.operator in ("≤", "<"):
+        return None
+    match = re.match(spec["unit"], (indicator.unit or "").replace(" ", ""))
+    number = indicator.number
+    if match is None or number is None:
+        match = re.search(spec["in_name"], compact(indicator.name))
+        if match is None or indicator.number is not None:
+            return None
+        number = Decimal(match.group("number"))
+    per = _SAME_COUNT.get(match.group("per"), match.group("per"))
+    return per, convert(number, Unit(match.group("money")), Unit.YUAN)
+
+
+@rule("PERF-008")
+def quantity_times_standard(ctx: Context) -> None:
+    """A standard per head times the number of heads the same target counts cannot exceed the
+    project's money: 2000 元/人/年 for ≥ 750 人 is at least 150 万元, more than a 40.80 万元
+    project. Only one standard and one count of the same thing per target are multiplied (two
+    of either is ambiguous), and only standards that need no count of months or terms."""
+    d = ctx.disclosure
+    spec = data("narrative.toml")["standards"]
+    allowance = Decimal(spec["allowance"])
+    if not any(t.indicators for t in d.performance):
+        raise Skip("绩效目标表中没有读到绩效指标")
+    for target in d.performance:
+        if target.template or target.amount is None or target.unit is None:
+            continue
+        standards: dict[str, list[tuple[Indicator, Decimal]]] = {}
+        counts: dict[str, list[Indicator]] = {}
+        for indicator in target.indicators:
+            found = _standard(indicator, spec)
+            if found is not None:
+                standards.setdefault(found[0], []).append((indicator, found[1]))
+            elif indicator.number is not None and indicator.unit and indicator.operator not in ("≤", "<"):
+                unit = indicator.unit.strip()
+                counts.setdefault(_SAME_COUNT.get(unit, unit), []).append(indicator)
+        amount = convert(target.amount, target.unit, Unit.YUAN)
+        for per, [(standard, each)] in ((k, v) for k, v in standards.items() if len(v) == 1):
+            quantity = counts.get(per, [])
+            if len(quantity) != 1:
+                continue
+            product = each * quantity[0].number
+            if product <= amount * (1 + allowance):
+                continue
+            least = "至少" if quantity[0].operator in ("≥", ">") else ""
+            ctx.report(f"项目「{target.name}」：「{quantity[0].name}」{quantity[0].value_text} × 「{standard.name}」"
+                       f"{standard.value_text} = {least}{fmt(convert(product, Unit.YUAN, Unit.WAN).normalize())} 万元，"
+                       f"超过项目资金 {fmt(target.amount)} {target.unit.value}",
+                       [_indicator_evidence(target, quantity[0]), _indicator_evidence(target, standard),
+                        Evidence(f"绩效目标表 · {target.name} · 资金", target.location, target.amount, target.unit.value,
+                                 "project_performance", target.name)],
+                       expected=target.amount, actual=convert(product, Unit.YUAN, target.unit))
