@@ -88,3 +88,20 @@ def test_special_fund_target_tables_are_read_but_not_paired_with_projects(parsed
     assert ("学校、学生满意度", "≤", Decimal("98")) in [(i.name, i.operator, i.number) for i in fund.indicators]
     coverage = [f.message for f in audit(parsed("004"), select=["PERF-002"]).findings]
     assert not [m for m in coverage if "职业教育发展专项资金" in m]  # a fund needs no project row
+
+
+def test_the_target_count_amount_and_coverage_stated_against_the_tables(tmp_path):
+    """Seed 002 line 441: 公开项目绩效目标 9 个，涉及项目金额 115.23 万元，占本单位项目支出总额的 100%
+    (the 项目支出 table, line 173: 115.23; nine projects with targets)."""
+    sentence = "公开项目绩效目标 9 个，涉及项目金额 115.23 万元，占本单位项目支出总额的 100%"
+
+    def planted(new: str) -> set[str]:
+        text = seed_path("002").read_text(encoding="utf-8")
+        assert text.count(sentence) == 1
+        path = tmp_path / "002.txt"
+        path.write_text(text.replace(sentence, new), encoding="utf-8")
+        return {f.rule for f in audit(parse_file(path), select=["NARR-003", "NARR-012"]).findings}
+
+    assert planted(sentence) == set()
+    assert planted(sentence.replace("100%", "90%")) == {"NARR-003"}  # coverage: 115.23 / 115.23
+    assert "NARR-012" in planted(sentence.replace("绩效目标 9 个", "绩效目标 8 个"))
