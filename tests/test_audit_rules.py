@@ -420,3 +420,24 @@ def test_a_count_times_a_standard_per_head_cannot_exceed_the_project_money():
     assert indicators("40.80", ("发放人次", "≥750人", "≥", "750", "人"), ("助学金标准", "≤2000元/人/年", "≤", "2000", "元/人/年")) == []
     assert indicators("40.80", ("见习人数", "≥750人", "≥", "750", "人"), ("就业人数", "≥1100人", "≥", "1100", "人"),
                       ("补贴标准", "2000元/人", None, "2000", "元/人")) == []
+
+
+def test_a_change_printed_in_the_wrong_unit_is_proven_by_the_rate(tmp_path):
+    """Seed 004 line 581: 公务接待费 4.6 万元，比上年减少 2.6 万元，下降 36.11% (2.6 / 7.2)."""
+    from conftest import seed_path
+    from yusuan.api import parse_file
+
+    sentence = "公务接待费 4.6 万元，比上年减少 2.6 万元，下降 36.11%"
+
+    def audited(new: str):
+        text = seed_path("004").read_text(encoding="utf-8")
+        assert text.count(sentence) == 1
+        path = tmp_path / "004.txt"
+        path.write_text(text.replace(sentence, new), encoding="utf-8")
+        return [f for f in audit(parse_file(path), select=["UNIT-001"]).findings if "变动率" in f.message]
+
+    planted = audited(sentence.replace("减少 2.6 万元", "减少 2.6 元"))
+    assert [(f.severity, f.evidence[1].location.line) for f in planted] == [(Severity.ERROR, 581)]
+    assert audited(sentence) == []
+    # a rate that fits neither reading proves nothing about the unit (NARR-004's business)
+    assert audited(sentence.replace("减少 2.6 万元", "减少 2.6 元").replace("36.11%", "12.00%")) == []

@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...catalogue import figure_name
-from ...model import Disclosure, Evidence, Severity
+from ...model import ClaimKind, Disclosure, Evidence, Severity
 from ...model.money import Unit, convert
+from ...model.tolerance import half_unit
 from ..context import TEN_THOUSAND, Context, Skip, cell, claim_evidence, fmt, place, unit_slip
 from ..engine import rule
 from ..subjects import (
@@ -18,6 +19,7 @@ from ..subjects import (
     paired_amounts,
     pairs,
     project_evidence,
+    signed,
     target_evidence,
 )
 
@@ -40,6 +42,7 @@ def narrative_units(ctx: Context) -> None:
                     f"相差整整一万倍，疑为“万元”误写为“元”（或相反）",
                     [claim_evidence(claim), target.evidence], expected=target.value, actual=value, unit="万元")
     compared += _unnamed_slips(ctx)
+    compared += _change_slips(ctx)
     if not compared:
         raise Skip("情况说明中没有可与表格对照单位的金额")
 
@@ -103,3 +106,42 @@ def table_units(ctx: Context) -> None:
                 f"{target.amount} {(target.unit or Unit.WAN).value}，相差整整一万倍，疑为单位标错",
                 [project_evidence(project), target_evidence(target)],
                 expected=project_wan, actual=target_wan, unit="万元")
+
+
+def _rate(current: Decimal, delta: Decimal) -> Decimal | None:
+    """The change rate (%) of `delta` on the year before (`current` − `delta`)."""
+    previous = current - delta
+    return abs(delta) / previous * 100 if previous > 0 else None
+
+
+def _change_slips(ctx: Context) -> int:
+    """"公务接待费 4.6 万元，比上年减少 2.6 元，下降 36.11%": a change printed in another unit than
+    the amount it changes, where the rate the sentence states holds with the change read in the
+    amount's unit and not in its own — the unit of the change is the slip, and the rate proves it."""
+    d = ctx.disclosure
+    compared = 0
+    for section in d.narrative:
+        claims = section.claims
+        for index, change in enumerate(claims):
+            if (change.kind != ClaimKind.CHANGE_AMOUNT or change.base is None or change.unit not in ("元", "万元")
+                    or index + 1 >= len(claims) or claims[index + 1].kind != ClaimKind.CHANGE_RATE):
+                continue
+            current, rate = claims[change.base], claims[index + 1]
+            if current.unit not in ("元", "万元") or current.unit == change.unit or rate.location.line != change.location.line:
+                continue
+            compared += 1
+            printed = convert(signed(change), Unit(change.unit), Unit(current.unit))  # the change as printed, in the amount's unit
+
+            as_printed, as_amount = _rate(current.value, printed), _rate(current.value, signed(change))
+            allowed = half_unit(rate.value) + ctx.meta.slack
+            if as_amount is None or abs(as_amount - rate.value) > allowed:
+                continue  # the rate does not prove the other unit
+            if as_printed is not None and abs(as_printed - rate.value) <= allowed:
+                continue
+            ctx.report(f"情况说明{place(change.location)}「{current.subject}{current.text}」{change.subject}{change.text}、"
+                       f"{rate.subject}{rate.text}：按{rate.value}%的变动率，变动额应为 {change.value} {current.unit}，"
+                       f"文中写作 {change.value} {change.unit}，疑为单位误写",
+                       [claim_evidence(current), claim_evidence(change), claim_evidence(rate)],
+                       expected=change.value, actual=convert(change.value, Unit(change.unit), Unit(current.unit)),
+                       unit=current.unit)
+    return compared
