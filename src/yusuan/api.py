@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .store.database import Store, StoreError
 
 __all__ = ["AuditReport", "Disclosure", "Limits", "Outcome", "ReadError", "STATUS_NAMES", "Status", "Store", "StoreError", "catalogue_version", "csv_bytes", "export_store", "page_image", "page_size", "rule_catalogue", "rule_families", "xlsx_bytes", "open_store", "process_file", "audit_as_one", "audit_file", "parse_as_one",
-           "audit_dict", "audit_html", "class_composition", "disclosure_schema", "report_html", "source_view", "audit_text", "check_rule_selection", "compose_budget", "compose_formats",
+           "audit_dict", "audit_html", "check_budget", "class_composition", "disclosure_schema", "report_html", "source_view", "audit_text", "check_rule_selection", "compose_budget", "compose_formats",
            "compose_layouts", "disclosure_dict", "disclosure_text", "json_documents", "load_budget",
            "load_disclosure", "parse_file", "rules_listing", "write_budget_template", "write_composed"]
 
@@ -287,6 +287,18 @@ def load_budget(path: str | Path) -> BudgetInput:
     from .compose import load
 
     return load(path)
+
+
+def check_budget(data: BudgetInput) -> tuple[list[str], list[str]]:
+    """(errors, warnings) a reviewer would raise on the input before composing: placeholder words
+    left in (errors: composing would publish them), material changes without a reason and
+    projects without performance targets (warnings). Each names its place in the input."""
+    from .compose.checks import check
+    from .model import Severity
+
+    advice = check(data)
+    return ([str(a.problem) for a in advice if a.severity == Severity.ERROR],
+            [str(a.problem) for a in advice if a.severity != Severity.ERROR])
 
 
 def compose_budget(data: BudgetInput, layout: str = "national") -> Any:

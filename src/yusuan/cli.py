@@ -442,6 +442,15 @@ def compose(
             progress.stop()
             _input_problems(error)
             raise typer.Exit(2) from error
+        errors, warnings = api.check_budget(data)
+        if errors:
+            progress.stop()
+            console.print(f"[red]输入数据有 {len(errors)} 处不能公开的内容，未生成任何文件：[/red]")
+            for problem in errors:
+                console.print(f"  {problem}", highlight=False)
+            raise typer.Exit(2)
+        for problem in warnings:
+            console.print(f"[yellow]请核对：[/yellow]{problem}", highlight=False)
         progress.update(task, advance=1, description=f"汇总 {len(data.items)} 笔支出明细")
         document = api.compose_budget(data, layout)
         progress.update(task, advance=1, description="生成文件")

@@ -303,8 +303,8 @@ def check(raw: dict[str, list[RawRecord]]) -> BudgetInput:
     items = _items(checker, by_key["items"], typed["items"], unit_codes)
     projects = {i.project for i in items if i.project}
 
-    prior = {comparisons()[v["measure"]]: Prior(v["amount"], v["reason"])
-             for _, v in typed["prior"] if v["measure"] and v["amount"] is not None}
+    prior = {comparisons()[v["measure"]]: Prior(v["amount"], v["reason"], number)
+             for number, v in typed["prior"] if v["measure"] and v["amount"] is not None}
     names = {t["name"]: t["key"] for t in three_public_items()}
     three_public_use = {names[v["item"]]: v["use"] for _, v in typed["three_public"] if v["item"] and v["use"]}
     procurement = []

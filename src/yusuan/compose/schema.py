@@ -138,6 +138,7 @@ class LineItem:
 class Prior:
     amount: Decimal  # 元
     reason: str | None
+    row: int | None = field(default=None, compare=False)  # its row in the input ("上年数及变动原因"), for messages
 
 
 @dataclass(frozen=True)
