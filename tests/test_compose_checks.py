@@ -71,3 +71,23 @@ def test_the_cli_writes_nothing_with_an_error_and_lists_warnings(tmp_path):
     result = CliRunner().invoke(app, ["compose", str(blocked), "--out", str(tmp_path / "out"), "--format", "html"])
     assert result.exit_code == 2 and "未生成任何文件" in result.output and "TODO" in result.output
     assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
+
+
+def test_the_preflight_reads_the_files_back_and_fails_a_broken_render(tmp_path):
+    import pypdfium2 as pdfium
+
+    from yusuan import api
+
+    document = api.compose_budget(load(EXAMPLE))
+    written = api.write_composed(document, tmp_path / "out", ["pdf", "docx"])
+    assert api.preflight(written, document) == []
+    pdf = next(p for p in written if p.suffix == ".pdf")
+    # a blank page slipped in, and the page printing the first part's heading lost
+    broken = pdfium.PdfDocument(pdf)
+    first = next(i for i in range(len(broken)) if "第一部分" in broken[i].get_textpage().get_text_range())
+    broken.del_page(first)
+    broken.new_page(595.28, 841.89)
+    broken.save(tmp_path / "broken.pdf")
+    problems = api.preflight([tmp_path / "broken.pdf"], document)
+    assert f"broken.pdf：第 {len(broken)} 页是空白页" in problems
+    assert any(p.startswith("broken.pdf：缺少标题“第一部分部门概况”") for p in problems)

@@ -323,3 +323,41 @@ def write_budget_template(out: Path, source: Path | None = None) -> None:
     records = read_mapping(source) if source is not None else None
     out.parent.mkdir(parents=True, exist_ok=True)
     write_template(out, records)
+
+
+# ---- the composed files, read back ------------------------------------------------------------
+
+A4 = (595.28, 841.89)  # points
+
+
+def preflight(paths: Iterable[Path], document: Any) -> list[str]:
+    """Problems of the files compose wrote, read back as a reader gets them: in the PDF a blank
+    page, a page that is not A4 (either way round), a font not embedded or a Type 3 font, and —
+    in the PDF and the DOCX — a heading of the document that is not there. Chinese, with the
+    place; [] when the files are fit to publish."""
+    from .model.text import compact
+    from .readers.pdf_facts import pdf_facts
+
+    problems: list[str] = []
+    headings = [compact(s.heading) for s in document.disclosure.narrative if s.heading]
+    for path in paths:
+        path = Path(path)
+        if path.suffix == ".pdf":
+            facts = pdf_facts(path.read_bytes(), str(path))
+            for number, page in enumerate(facts.pages, start=1):
+                if page.characters == 0:
+                    problems.append(f"{path.name}：第 {number} 页是空白页")
+                if not any(abs(page.width - w) <= 2 and abs(page.height - h) <= 2 for w, h in (A4, A4[::-1])):
+                    problems.append(f"{path.name}：第 {number} 页尺寸 {page.width:.0f}×{page.height:.0f} 磅，不是 A4")
+            problems += [f"{path.name}：字体“{name}”未嵌入" for name, embedded in facts.fonts.items() if not embedded]
+            if facts.type3:
+                problems.append(f"{path.name}：含 Type 3 字体（字形为图形，无法检索和复制）")
+            text = compact("".join(line.text for line in read_layout(path).lines))
+        elif path.suffix == ".docx":
+            import docx
+
+            text = compact("".join(p.text for p in docx.Document(str(path)).paragraphs))
+        else:
+            continue
+        problems += [f"{path.name}：缺少标题“{heading}”" for heading in headings if heading not in text]
+    return problems

@@ -463,6 +463,12 @@ def compose(
             raise typer.Exit(1) from error
     for path in written:
         console.print(f"已生成 {path}")
+    problems = api.preflight(written, document)
+    if problems:
+        console.print(f"[red]生成后检查发现 {len(problems)} 处问题，文件不宜直接公开：[/red]")
+        for problem in problems:
+            console.print(f"  {problem}", highlight=False)
+        raise typer.Exit(1)
 
 
 def _input_problems(error) -> None:
