@@ -199,9 +199,13 @@ def test_the_departments_name_misspelt_in_the_narrative():
     cut = written("2025年，上海市普陀区商务委员收入预算37151.47万元。", "上海市普陀区商务委员会是主管全区产业经济的区政府工作部门。")
     assert [(f.severity, f.evidence[0].location.line) for f in cut] == [(Severity.WARNING, 100)]
     assert "“上海市普陀区商务委员”" in cut[0].message
-    wrong = written("上海市普陀区商务委会会（部门）主要职能", "2025年，上海市普陀区商务委会会收入预算100.00万元。")
+    wrong = written("上海市普陀区商务委员员会（部门）主要职能", "2025年，上海市普陀区商务委员员会收入预算100.00万元。")
     assert len(wrong) == 1 and len(wrong[0].evidence) == 2  # one spelling, both places
     # clean twins: the name itself, a second name plate, a subordinate unit, a short form
     assert written("2025年，上海市普陀区商务委员会收入预算37151.47万元。",
                    "加挂上海市普陀区经济委员会、上海市普陀区粮食和物资储备局牌子。",
                    "上海市普陀区商务委员会综合服务中心，事业单位。", "区商务委收入预算减少。") == []
+    # another body of the same government, one character apart in its last two: 民政局 beside 财政局
+    d = narrative("会同上海市普陀区财政局、区审计局开展检查。")
+    d.meta.department, d.meta.region = "上海市普陀区民政局", "上海市普陀区"
+    assert found(d, "TEXT-014") == []

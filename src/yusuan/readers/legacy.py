@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -66,7 +67,8 @@ def read_xls(data: bytes, layout: Layout, limits: Limits) -> None:
             limits.check_time(layout.path, f"工作表「{meta.name}」")
             sheet = book.get_sheet_by_name(meta.name)
             known = facts.get(meta.name, SheetFacts())
-            covered = _covered(sheet.merged_cell_ranges or [])
+            covered = _covered(sheet.merged_cell_ranges or [], limits.max_cells)
+            cells_read += len(covered)  # merged positions count against the cell limit too
             rows = []
             for index, values in enumerate(sheet.to_python(skip_empty_area=False)):
                 cells_read += len(values)
@@ -95,12 +97,13 @@ def _facts(data: bytes) -> dict[str, SheetFacts]:
         return {}
 
 
-def _covered(ranges: list) -> set[tuple[int, int]]:
-    """Positions hidden under a merged cell (its top-left holds the text)."""
-    hidden = set()
+def _covered(ranges: list, limit: int) -> set[tuple[int, int]]:
+    """Positions hidden under a merged cell (its top-left holds the text), at most `limit` in all."""
+    hidden: set[tuple[int, int]] = set()
     for (top, left), (bottom, right) in ranges:
-        if (bottom - top + 1) * (right - left + 1) > 100_000:
-            continue  # a merge over a whole sheet: nothing to place under it
+        size = (bottom - top + 1) * (right - left + 1)
+        if size > 100_000 or len(hidden) + size > limit:
+            continue  # a merge over a whole sheet (or past the cell limit): nothing to place under it
         hidden.update((r, c) for r in range(top, bottom + 1) for c in range(left, right + 1) if (r, c) != (top, left))
     return hidden
 
@@ -139,10 +142,14 @@ def read_doc(data: bytes, layout: Layout, limits: Limits) -> None:
                    f"-env:UserInstallation={(folder / 'profile').as_uri()}",
                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder / "out"), str(source)]
         started = time.monotonic()
+        # soffice is a script that starts soffice.bin: the whole process group goes on a timeout
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True, env={**os.environ, "HOME": work})
         try:
-            subprocess.run(command, check=False, capture_output=True, timeout=seconds, start_new_session=True,
-                           env={**os.environ, "HOME": work})
+            process.wait(timeout=seconds)
         except subprocess.TimeoutExpired as exc:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
             raise ReadError(f"{layout.path}：LibreOffice 转换超过 {seconds:.0f} 秒仍未完成，已停止") from exc
         converted = folder / "out" / "document.docx"
         if not converted.exists():

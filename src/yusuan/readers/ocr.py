@@ -19,6 +19,7 @@ from typing import Any
 DPI = 150
 SCALE = DPI / 72  # pixels per PDF point
 MIN_RULE = 25  # pixels: a ruling line is at least this long (about 4 mm at 150 dpi)
+MAX_PIXELS = 12_000_000  # an A3 page at 150 dpi is under 4 million
 EXTRA = "yusuan[ocr]"
 
 # a separator the recogniser read as the full-width mark between digits: 37，151.47 and 1．5
@@ -52,14 +53,16 @@ class OcrPage:
         import numpy as np
 
         self.width, self.height = width, height
+        # 150 dpi, but never more than MAX_PIXELS (a huge page is drawn coarser, not into gigabytes)
+        self.scale = min(SCALE, (MAX_PIXELS / max(width * height, 1)) ** 0.5)
         self.bbox = (0.0, 0.0, width, height)
         self.truncated = False
         self.images = [{"x0": 0.0, "top": 0.0, "x1": width, "bottom": height}]
-        image = raw_page.render(scale=SCALE, grayscale=True).to_numpy()
+        image = raw_page.render(scale=self.scale, grayscale=True).to_numpy()
         gray = image if image.ndim == 2 else np.ascontiguousarray(image[..., 0])
-        self.edges = _rulings(gray)
+        self.edges = _rulings(gray, self.scale)
         self.drawings = len(self.edges)
-        self.chars = _characters(_ocr()(np.dstack([gray] * 3), return_word_box=True)[0] or [])
+        self.chars = _characters(_ocr()(np.dstack([gray] * 3), return_word_box=True)[0] or [], self.scale)
 
     def find_tables(self) -> list[Any]:
         from .pdf_tables import find_tables
@@ -67,7 +70,7 @@ class OcrPage:
         return find_tables(self)
 
 
-def _characters(results: list) -> list[dict[str, Any]]:
+def _characters(results: list, scale: float) -> list[dict[str, Any]]:
     """One char dict per recognised character, in points. A line whose character boxes do not
     match its text is divided evenly along its box."""
     chars = []
@@ -78,11 +81,11 @@ def _characters(results: list) -> list[dict[str, Any]]:
         if not text:
             continue
         xs, ys = [p[0] for p in quad], [p[1] for p in quad]
-        top, bottom = min(ys) / SCALE, max(ys) / SCALE
+        top, bottom = min(ys) / scale, max(ys) / scale
         if words and len(words) == len(text):
-            spans = [(min(p[0] for p in w) / SCALE, max(p[0] for p in w) / SCALE) for w in words]
+            spans = [(min(p[0] for p in w) / scale, max(p[0] for p in w) / scale) for w in words]
         else:
-            left, step = min(xs) / SCALE, (max(xs) - min(xs)) / SCALE / len(text)
+            left, step = min(xs) / scale, (max(xs) - min(xs)) / scale / len(text)
             spans = [(left + i * step, left + (i + 1) * step) for i in range(len(text))]
         size = bottom - top
         # one recognised run of text: its characters touch (no gap inside it reads as a space or a cell break)
@@ -94,7 +97,7 @@ def _characters(results: list) -> list[dict[str, Any]]:
     return chars
 
 
-def _rulings(gray: Any) -> list[dict[str, Any]]:
+def _rulings(gray: Any, scale: float) -> list[dict[str, Any]]:
     """Horizontal and vertical ruling lines of a scanned page: dark runs kept by a morphological
     opening with a long thin kernel, each connected run one edge through its middle (points)."""
     import cv2
@@ -105,7 +108,7 @@ def _rulings(gray: Any) -> list[dict[str, Any]]:
         lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
         count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
         for left, top, width, height, _ in stats[1:count]:
-            x0, y0, x1, y1 = left / SCALE, top / SCALE, (left + width) / SCALE, (top + height) / SCALE
+            x0, y0, x1, y1 = left / scale, top / scale, (left + width) / scale, (top + height) / scale
             if orientation == "h":
                 middle = (y0 + y1) / 2
                 edges.append({"x0": x0, "x1": x1, "top": middle, "bottom": middle, "doctop": middle, "width": x1 - x0,

@@ -23,7 +23,7 @@ from ..model.layout import Layout, Line, PageFacts
 from ..model.limits import Limits, ReadError
 from ..model.text import HEADING, glue, is_cjk, join_wrapped
 from .pdf_tables import extract
-from .pdfium_page import PDFIUM_LOCK, PdfiumPage, odd_glyph
+from .pdfium_page import MAX_EDGES, PDFIUM_LOCK, PdfiumPage, odd_glyph
 from .radicals import fold_radical
 from .text import clean_cell, clean_text
 
@@ -107,9 +107,16 @@ def _read_page(document, index: int, layout: Layout, limits: Limits) -> list[_It
         scanned = not page.chars and _scanned(page)
         if scanned:
             page = _recognised(raw_page, page, number, len(document), layout, limits)
-        facts = page_facts(page, number, layout.path)
+        try:
+            facts = page_facts(page, number, layout.path)
+        except Exception:  # noqa: BLE001 — the facts only serve the layout checks
+            facts = PageFacts(file=layout.path, number=number)
         facts.scanned = facts.scanned or scanned
         layout.pages.append(facts)
+        if len(page.edges) > MAX_EDGES:
+            layout.warnings.append(f"第 {number} 页有 {len(page.edges)} 条线段，远超正常表格，未识别表格（疑似恶意文件）")
+            page.edges = []
+        limits.check_time(layout.path, f"第 {number} 页")
         try:
             return _page_items(page, number, layout)
         except Exception as exc:  # noqa: BLE001
@@ -199,7 +206,11 @@ def _recognised(raw_page, page: PdfiumPage, number: int, count: int, layout: Lay
     limits.max_seconds += OCR_SECONDS  # a scanned page takes seconds to recognise, not milliseconds
     if limits.progress is not None:
         limits.progress(f"第 {number}/{count} 页为扫描图像，文字识别（OCR）中…")
-    recognised = ocr.OcrPage(raw_page, page.width, page.height)
+    try:
+        recognised = ocr.OcrPage(raw_page, page.width, page.height)
+    except Exception as exc:  # noqa: BLE001 — one page the recogniser fails on must not lose the document
+        layout.warnings.append(f"第 {number} 页为扫描图像，文字识别（OCR）失败（{type(exc).__name__}），未能读取文字")
+        return page
     if recognised.chars:
         layout.warnings.append(f"第 {number} 页为扫描图像，已用文字识别（OCR）读取：识别出的表格须经勾稽关系验证才作为审核依据")
     else:

@@ -55,8 +55,8 @@ def pdf_facts(data: bytes, path: str = "PDF") -> PdfFacts:
                     buffer = ctypes.create_string_buffer(256)
                     size = pdfium_c.FPDFFont_GetBaseFontName(font, buffer, 256)
                     name = buffer.raw[: max(size - 1, 0)].decode("utf-8", "replace") or "（无名字体）"
-                    if name not in facts.fonts:
-                        facts.fonts[name] = bool(pdfium_c.FPDFFont_GetIsEmbedded(font))
+                    # one use of a name without its program is enough to report it
+                    facts.fonts[name] = facts.fonts.get(name, True) and bool(pdfium_c.FPDFFont_GetIsEmbedded(font))
                 page.close()
         finally:
             document.close()

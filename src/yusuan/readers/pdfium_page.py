@@ -27,7 +27,9 @@ SEGMENT_LINE, SEGMENT_BEZIER, SEGMENT_MOVE = pdfium_c.FPDF_SEGMENT_LINETO, pdfiu
 PDFIUM_LOCK = threading.RLock()
 MAX_FORM_DEPTH = 12  # nested form XObjects followed; deeper is not a table
 MAX_SEGMENTS = 200_000  # path segments walked on one page (a dense table page has a few thousand)
-THIN = 2.0  # a path object this thin (points) is a ruling line: one edge from its bounds, no walk
+THIN = 2.0  # a path object this thin (points) is a ruling line: one edge from its bounds, no walk …
+SIMPLE_PATH = 5  # … when it is one line or one rectangle (a broken rule keeps its gaps)
+MAX_EDGES = 20_000  # ruling edges on one page beyond which no table is looked for (pdfplumber's step is quadratic)
 AXIS = 0.01  # a segment this close to horizontal or vertical is one
 
 _SKIPPED = frozenset((0x20, 0x0D, 0x0A, 0x09, 0xA0, 0x3000, 0x02))  # spaces and PDFium's generated breaks
@@ -95,11 +97,23 @@ class PdfiumPage:
         left, top_edge = self._origin
         chars = []
         try:
-            for index in range(pdfium_c.FPDFText_CountChars(handle)):
+            count = pdfium_c.FPDFText_CountChars(handle)
+            low_half = False
+            for index in range(count):
+                if low_half:  # the second half of a surrogate pair, joined to the first below
+                    low_half = False
+                    continue
                 code = unicode_of(handle, index)
                 if code in _SKIPPED:
                     continue
                 text = chr(code) if 0 < code < 0x110000 and map_error(handle, index) != 1 else "\ufffd"
+                if 0xD800 <= code <= 0xDBFF:  # outside the BMP (CJK Extension B names): two UTF-16 halves
+                    following = unicode_of(handle, index + 1) if index + 1 < count else 0
+                    text = chr(0x10000 + ((code - 0xD800) << 10) + (following - 0xDC00)) if 0xDC00 <= following <= 0xDFFF \
+                        else "\ufffd"
+                    low_half = 0xDC00 <= following <= 0xDFFF
+                elif 0xDC00 <= code <= 0xDFFF or text.isspace():
+                    continue  # a stray low half; whitespace separates words, it is not a character
                 if not loose_box(handle, index, rect):
                     continue
                 matrix_of(handle, index, matrix)
@@ -164,7 +178,8 @@ class PdfiumPage:
                 self.images.append({"x0": box[0], "top": box[1], "x1": box[2], "bottom": box[3]})
                 continue
             self.drawings += 1
-            if box[2] - box[0] < THIN or box[3] - box[1] < THIN:
+            thin = box[2] - box[0] < THIN or box[3] - box[1] < THIN
+            if thin and pdfium_c.FPDFPath_CountSegments(obj) <= SIMPLE_PATH:
                 self._edge(box[0], box[1], box[2], box[3], thin=True)
             elif not self.truncated:
                 self._walk(obj, outer)

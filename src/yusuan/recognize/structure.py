@@ -53,6 +53,24 @@ def _doubts(table: Table) -> list[str]:
     return doubts
 
 
+def _side_sums(table: Table, side) -> list[tuple[Row, list[Row]]]:
+    """Each total of one side of a two-sided table (which nest() leaves untreed) with the rows it
+    sums: the first (本年收入合计) the side's items at the shallowest enumerator level before it,
+    each later one (收入总计) the total before it plus the items between (上年结转结余)."""
+    rows = [r for r in table.rows if r.section == side and r.role in (RowRole.ITEM, RowRole.TOTAL)]
+    levels = [r.enumerator for r in rows if r.role == RowRole.ITEM and r.enumerator is not None]
+    top = min(levels) if levels else None
+    sums: list[tuple[Row, list[Row]]] = []
+    pending: list[Row] = []
+    for row in rows:
+        if row.role == RowRole.TOTAL:
+            sums.append((row, ([sums[-1][0]] if sums else []) + pending))
+            pending = []
+        elif row.enumerator == top or sums:  # after a total: the lines that complete the next one
+            pending.append(row)
+    return sums
+
+
 def _proven(table: Table, checked: int, failed: int) -> bool:
     """A table read by OCR is taken as read only when identities prove it: every row identity
     (合计 = 基本 + 项目 …) it has holds, its 合计 row is the sum of its top rows in every column,
@@ -82,14 +100,14 @@ def _proven(table: Table, checked: int, failed: int) -> bool:
     for row in table.rows:
         if row.role == RowRole.TOTAL and row.section is not None and row.values:
             sides[row.section] = row  # the last of a side: 收入总计 / 支出总计
-    for side, total in sides.items():  # each side's total is the sum of its top rows
-        tops = [r for r in table.rows if r.section == side and r.depth == 0 and r.role == RowRole.ITEM]
-        for key, value in total.values.items():
-            parts = [r.values[key] for r in tops if key in r.values]
-            if parts:
-                if not agrees(value, parts):
-                    return False
-                proofs += 1
+    for side in sides:  # each total of a side is the sum of the rows above it
+        for total, summed in _side_sums(table, side):
+            for key, value in total.values.items():
+                parts = [r.values[key] for r in summed if key in r.values]
+                if parts:
+                    if not agrees(value, parts):
+                        return False
+                    proofs += 1
     if len(sides) >= 2:  # 收入总计 = 支出总计
         amounts = [total.values.get("total", next(iter(total.values.values()))) for total in sides.values()]
         if not all(agrees(amounts[0], [other]) for other in amounts[1:]):

@@ -237,9 +237,13 @@ class Store:
             return (sorted(d for d in session.scalars(departments) if d),
                     sorted((y for y in session.scalars(years) if y), reverse=True))
 
-    def count(self) -> int:
+    def count(self, regions: tuple[str, ...] | list[str] = ()) -> int:
+        """Documents stored (those of `regions` only, when an account is limited to some)."""
+        query = select(func.count(DocumentRow.id))
+        if regions:
+            query = query.join(DisclosureRow, DisclosureRow.document_id == DocumentRow.id).where(in_regions(regions))
         with self.session() as session:
-            return session.scalar(select(func.count(DocumentRow.id))) or 0
+            return session.scalar(query) or 0
 
     def findings(self, run_id: int) -> list[dict[str, Any]]:
         """A run's findings, each with its latest review decision (None when not reviewed)."""

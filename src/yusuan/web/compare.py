@@ -26,11 +26,12 @@ def _share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
 def _chosen(store: Any, user: Any, departments: list[str], years: list[int]) -> list[Any]:
     found: dict[int, Any] = {}
     for department in departments or [None]:
-        for entry in store.listing(department=department, status=Status.DONE, per_page=MAX_COMPARED, order="year",
-                                   regions=user.regions):
-            if not years or entry.year in years:
+        for year in years or [None]:  # filtered in the query: a page of the newest would miss older years
+            for entry in store.listing(department=department, year=year, status=Status.DONE, per_page=MAX_COMPARED,
+                                       order="year", regions=user.regions):
                 found[entry.document_id] = entry
-    return sorted(found.values(), key=lambda e: (e.department or "", e.kind or "", e.year or 0, e.scope or ""))
+    return sorted(found.values(), key=lambda e: (e.region or "", e.department or "", e.kind or "", e.year or 0,
+                                                 e.scope or ""))
 
 
 def key_figures(store: Any, user: Any, departments: list[str], years: list[int]) -> list[dict[str, Any]]:
@@ -48,6 +49,7 @@ def key_figures(store: Any, user: Any, departments: list[str], years: list[int])
                "project_share": _share(figures.get("project_expenditure"), spent), "classes": None}
         previous = rows[-1] if rows else None
         same_series = (previous is not None and previous["department"] == entry.department
+                       and previous["region"] == entry.region
                        and previous["kind_key"] == entry.kind
                        and (previous["scope_key"] == entry.scope or not previous["scope_key"] or not entry.scope)
                        and entry.year is not None and previous["year"] == entry.year - 1)
@@ -67,11 +69,12 @@ def key_figures(store: Any, user: Any, departments: list[str], years: list[int])
 def budget_vs_final(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """For each department and year with both a 预算 and a 决算 chosen: each key figure's
     budget, final amount, difference (决算 − 预算) and completion rate (决算 ÷ 预算)."""
-    by_year: dict[tuple[Any, Any, Any], dict[str, dict[str, Any]]] = {}
+    by_year: dict[tuple[Any, Any, Any, Any], dict[str, dict[str, Any]]] = {}
     for row in rows:
-        by_year.setdefault((row["department"], row["scope_key"], row["year"]), {}).setdefault(row["kind_key"], row)
+        by_year.setdefault((row["region"], row["department"], row["scope_key"], row["year"]), {}).setdefault(
+            row["kind_key"], row)
     compared = []
-    for (department, _, year), kinds in by_year.items():
+    for (_, department, _, year), kinds in by_year.items():
         budget, final = kinds.get("budget"), kinds.get("final_account")
         if budget is None or final is None:
             continue

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlparse
 
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
@@ -64,7 +65,12 @@ class WebContext:
         return user
 
     def check_csrf(self, request: Request, token: str | None) -> None:
+        """Team mode: the session's token. Local mode has no session: a write must at least not
+        come from another site's page (its Origin, when the browser sends one, is this server)."""
         if not self.team:
+            origin = request.headers.get("origin")
+            if origin and origin != "null" and urlparse(origin).netloc != request.headers.get("host"):
+                raise HTTPException(403, "拒绝来自其他网站的请求")
             return
         expected = request.session.get("csrf")
         if not expected or not token or not hmac.compare_digest(token, expected):
@@ -98,8 +104,11 @@ class WebContext:
         entry = self.document_or_404(document_id, user)
         if entry.format != "pdf":
             raise HTTPException(404, f"文件 {document_id} 不是 PDF，没有页面图像")
+        content = self.store.content(entry.sha256)
+        if not content:
+            raise HTTPException(409, f"文件 {document_id} 没有保存原文件（超过保存上限），没有页面图像")
         try:
-            return draw(self.store.content(entry.sha256) or b"", number)
+            return draw(content, number)
         except api.ReadError as error:
             raise HTTPException(404, f"文件 {document_id}：{error}") from error
 

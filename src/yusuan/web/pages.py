@@ -66,7 +66,7 @@ def routes(web: WebContext) -> APIRouter:
         found = store.listing(department=department or None, year=year, status=status, has_errors=has_errors,
                               order=order if order in ORDERS else "errors", page=page, regions=user.regions)
         return web.render(request, "list.html.j2", documents=found, department=department or "", year=year or "",
-                          page=page, order=order, count=store.count())
+                          page=page, order=order, count=store.count(user.regions))
 
     @router.get("/documents/{document_id}", response_class=HTMLResponse)
     def document_page(request: Request, document_id: int, severity: str | None = None,
@@ -114,6 +114,7 @@ def routes(web: WebContext) -> APIRouter:
     def review_form(request: Request, document_id: int, finding_id: int, decision: Decision = Form(...),
                     reviewer: str = Form("审核人"), comment: str = Form(""), csrf: str = Form("")) -> RedirectResponse:
         web.check_csrf(request, csrf)
+        web.require(request, api.Role.REVIEWER)  # before saying anything about the finding
         if store.finding_document(finding_id) != document_id:
             raise HTTPException(404, f"文件 {document_id} 没有编号为 {finding_id} 的审核发现")
         web.record_review(request, finding_id, decision, reviewer, comment)

@@ -135,7 +135,10 @@ def routes(web: WebContext) -> APIRouter:
     def get_file(request: Request, document_id: int) -> Response:
         """原文件（始终作为下载，不在浏览器中打开）。"""
         entry = web.document_or_404(document_id, web.require(request, api.Role.VIEWER))
-        return download(store.content(entry.sha256) or b"", "application/octet-stream", "document.bin")
+        content = store.content(entry.sha256)
+        if not content:
+            raise HTTPException(409, f"文件 {document_id} 没有保存原文件（超过保存上限）")
+        return download(content, "application/octet-stream", "document.bin")
 
     @router.get("/documents/{document_id}/pages/{number}.png", tags=["文件"])
     def page_png(request: Request, document_id: int, number: int) -> Response:

@@ -367,9 +367,9 @@ def _edits(a: str, b: str) -> int:
 
 @rule("TEXT-014")
 def narrative_name_differs(ctx: Context) -> None:
-    """The department's name written in the narrative one character off the name on the cover
-    and title, or cut short by one or two ("上海市普陀区商务委员收入预算…" for …商务委员会) — a
-    second name plate (加挂…经济委员会) differs by more. Only a full name is
+    """The department's name written in the narrative with a character missing or doubled, or cut
+    short by one or two ("上海市普陀区商务委员收入预算…" for …商务委员会). A character replaced is
+    not reported: 民政局 beside 财政局 is another body, not a slip. Only a full name is
     compared — one that starts as the document's does (its region) and stands where a name ends
     (before 收入/支出/（/，…, catalogue `name_followers`); a subordinate unit's longer name and the
     usual short forms (区商务委) are left alone."""
@@ -394,7 +394,10 @@ def narrative_name_differs(ctx: Context) -> None:
                 if len(written) < length or (rest and not rest.startswith(followers)):
                     continue
                 cut_short = own.startswith(written) and len(own) - len(written) <= 2
-                if written != own and (cut_short or _edits(written, own) == 1):
+                # one character replaced is as often another body of the same government (民政局 and
+                # 财政局, 教育局 and 体育局) as a slip: only a character missing or doubled is reported
+                sibling = len(written) == len(own)
+                if written != own and not sibling and (cut_short or _edits(written, own) == 1):
                     differing.setdefault(written, []).append((paragraph, _quote(text, start, start + length)))
                     break
     for written, places in differing.items():
