@@ -8,6 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from yusuan.cli import app
@@ -73,13 +74,47 @@ def test_the_cli_writes_nothing_with_an_error_and_lists_warnings(tmp_path):
     assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
 
 
-def test_the_preflight_reads_the_files_back_and_fails_a_broken_render(tmp_path):
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    from yusuan import api
+
+    document = api.compose_budget(load(EXAMPLE))
+    return document, api.write_composed(document, tmp_path_factory.mktemp("composed"), ["pdf", "docx"])
+
+
+def test_page_numbers_from_page_two_real_fonts_and_black_headings(rendered):
+    """Read back: "— N —" at the foot of every page but the first, every font embedded and none
+    Type 3; the DOCX footer holds a PAGE field and no heading style keeps the theme's colour."""
+    import re
+    import zipfile
+
+    import pypdfium2 as pdfium
+
+    from yusuan.readers.pdf_facts import pdf_facts
+
+    _, written = rendered
+    pdf = next(p for p in written if p.suffix == ".pdf")
+    document = pdfium.PdfDocument(pdf)
+    numbers = [[line.strip() for line in document[i].get_textpage().get_text_range().splitlines()
+                if re.fullmatch(r"— \d+ —", line.strip())] for i in range(len(document))]
+    assert numbers[0] == [] and all(numbers[i] == [f"— {i + 1} —"] for i in range(1, len(document)))
+    facts = pdf_facts(pdf.read_bytes())
+    assert facts.fonts and all(facts.fonts.values()) and not facts.type3
+    with zipfile.ZipFile(next(p for p in written if p.suffix == ".docx")) as docx:
+        footers = [docx.read(n).decode() for n in docx.namelist() if n.startswith("word/footer")]
+        styles = docx.read("word/styles.xml").decode()
+    assert any("PAGE" in f and "— " in f for f in footers)
+    for style in ("Title", "Heading1", "Heading2"):
+        block = re.search(rf'w:styleId="{style}".*?</w:style>', styles, re.S).group(0)
+        assert "themeColor" not in block and 'w:val="000000"' in block
+
+
+def test_the_preflight_reads_the_files_back_and_fails_a_broken_render(rendered, tmp_path):
     import pypdfium2 as pdfium
 
     from yusuan import api
 
-    document = api.compose_budget(load(EXAMPLE))
-    written = api.write_composed(document, tmp_path / "out", ["pdf", "docx"])
+    document, written = rendered
     assert api.preflight(written, document) == []
     pdf = next(p for p in written if p.suffix == ".pdf")
     # a blank page slipped in, and the page printing the first part's heading lost

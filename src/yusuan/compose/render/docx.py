@@ -11,7 +11,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from ...model import Table, TocEntry
 from ..document import Cell, ComposedDocument, Grid, positions
@@ -27,6 +27,7 @@ def render_docx(doc: ComposedDocument, path: Path) -> None:
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(1.8))
+    _page_numbers(section)
     title = document.add_heading(doc.title, level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_heading("目录", level=1)
@@ -43,12 +44,39 @@ def render_docx(doc: ComposedDocument, path: Path) -> None:
 
 
 def _styles(document) -> None:
+    """Fonts by role, and black headings: the default template's headings take the theme's blue,
+    which no department prints."""
     for name, font in (("Normal", _FONT), ("Title", _HEADING_FONT), ("Heading 1", _HEADING_FONT),
                        ("Heading 2", _HEADING_FONT), ("Heading 3", _HEADING_FONT)):
         style = document.styles[name]
         style.font.name = font
-        style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+        rpr = style.element.get_or_add_rPr()
+        rpr.get_or_add_rFonts().set(qn("w:eastAsia"), font)
+        fonts = rpr.get_or_add_rFonts()
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):  # they override the names
+            fonts.attrib.pop(qn(attribute), None)
+        if name != "Normal":
+            style.font.color.rgb = RGBColor(0, 0, 0)
+            for color in rpr.findall(qn("w:color")):
+                for attribute in ("w:themeColor", "w:themeShade", "w:themeTint"):
+                    color.attrib.pop(qn(attribute), None)
+            ppr = style.element.find(qn("w:pPr"))
+            for border in (ppr.findall(qn("w:pBdr")) if ppr is not None else []):
+                ppr.remove(border)  # the Title's blue rule
     document.styles["Normal"].font.size = Pt(11)
+
+
+def _page_numbers(section) -> None:
+    """"— N —" centred in the footer (a PAGE field), none on the section's first page (the
+    title page); later sections share this footer."""
+    section.different_first_page_header_footer = True
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("— ")
+    _field_start(paragraph, " PAGE ")
+    paragraph.add_run("1")
+    _field_char(paragraph, "end")
+    paragraph.add_run(" —")
 
 
 def _toc(document, entries: list[TocEntry]) -> None:
@@ -57,12 +85,7 @@ def _toc(document, entries: list[TocEntry]) -> None:
     for index, entry in enumerate(entries):
         paragraph = document.add_paragraph()
         if index == 0:
-            _field_char(paragraph, "begin")
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = 'TOC \\o "1-2" \\h \\z \\u'
-            paragraph._p.append(_run_with(instruction))
-            _field_char(paragraph, "separate")
+            _field_start(paragraph, 'TOC \\o "1-2" \\h \\z \\u')
         paragraph.add_run(entry.title)
         if entry.kind:  # a table, under its part
             paragraph.paragraph_format.left_indent = Pt(22)
@@ -74,6 +97,16 @@ def _run_with(element):
     run = OxmlElement("w:r")
     run.append(element)
     return run
+
+
+def _field_start(paragraph, instruction_text: str) -> None:
+    """A field's begin, instruction and separator; its cached result and end follow."""
+    _field_char(paragraph, "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = instruction_text
+    paragraph._p.append(_run_with(instruction))
+    _field_char(paragraph, "separate")
 
 
 def _field_char(paragraph, kind: str) -> None:
@@ -92,6 +125,7 @@ def _update_fields_on_open(document) -> None:
 def _table(document, doc: ComposedDocument, table: Table, grid: Grid) -> None:
     wide = grid.width > 7
     section = document.add_section()
+    section.different_first_page_header_footer = False  # numbered from its first page (only the title page is not)
     if wide:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Cm(29.7), Cm(21)

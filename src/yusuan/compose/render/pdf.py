@@ -17,8 +17,6 @@ from .html import html_text
 
 _FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
           "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-_FOOTER = ('<div style="width:100%;text-align:center;font-size:9px;font-family:serif;">'
-           '<span class="pageNumber"></span></div>')
 
 
 class PdfEngineMissing(RuntimeError):
@@ -48,8 +46,7 @@ def render_pdfs(jobs: list[tuple[ComposedDocument, Path]]) -> None:
             page = browser.new_page()
             for doc, path in jobs:
                 page.set_content(html_text(doc), wait_until="load")
-                page.pdf(path=str(path), format="A4", print_background=True, prefer_css_page_size=True,
-                         display_header_footer=True, header_template="<span></span>", footer_template=_FOOTER,
-                         margin={"top": "30mm", "bottom": "30mm", "left": "20mm", "right": "20mm"})
+                # page numbers "— N —" from page 2 come from the template's @page margin boxes
+                page.pdf(path=str(path), format="A4", print_background=True, prefer_css_page_size=True)
         finally:
             browser.close()
