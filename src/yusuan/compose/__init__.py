@@ -46,8 +46,9 @@ def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
     ledger = Ledger(data, unit)
     words = ledger if spec["narrative_unit"] == spec["unit"] else Ledger(data, Unit(spec["narrative_unit"]))
     title = spec["title"].format(department=data.department, year=data.year)
-    note = ("注：本表金额由元换算为万元并保留两位小数，尾差按功能分类逐级以最大余数法分配，"
-            "各表合计与明细严格相等。") if unit is Unit.WAN else ""
+    # what a reader needs to know, in the words departments print (how the rounding residue is
+    # allocated is compose's business, documented in README and compose/rounding.py)
+    note = "注：本表金额由元换算为万元，保留两位小数。" if unit is Unit.WAN else ""
     disclosure = Disclosure(_source(data, layout, title),
                             Meta(department=data.department, year=data.year, kind=DocumentKind.BUDGET,
                                  scope=DocumentScope.DEPARTMENT, region=data.region, unit=unit))

@@ -33,7 +33,7 @@ def render_docx(doc: ComposedDocument, path: Path) -> None:
     document.add_heading("目录", level=1)
     _toc(document, doc.disclosure.toc)
     for section, level in doc.sections():
-        document.add_heading(section.heading, level=level)
+        document.add_heading(section.heading, level=level).paragraph_format.keep_with_next = True
         for text in section.paragraphs:
             paragraph = document.add_paragraph(text.text)
             paragraph.paragraph_format.first_line_indent = Pt(22)
@@ -124,18 +124,22 @@ def _update_fields_on_open(document) -> None:
 
 def _table(document, doc: ComposedDocument, table: Table, grid: Grid) -> None:
     wide = grid.width > 7
-    section = document.add_section()
-    section.different_first_page_header_footer = False  # numbered from its first page (only the title page is not)
-    if wide:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Cm(29.7), Cm(21)
+    if grid.key_value:  # a small table (a 绩效目标表): it follows the one before on the same page
+        document.add_paragraph().paragraph_format.keep_with_next = True
     else:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section = document.add_section()
+        section.different_first_page_header_footer = False  # numbered from its first page (only the title page is not)
+        if wide:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Cm(29.7), Cm(21)
+        else:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = Cm(21), Cm(29.7)
     heading = document.add_heading(table.title, level=2)
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(f"部门名称：{doc.disclosure.meta.department}")
-    document.add_paragraph(f"单位：{table.unit.value}")
+    heading.paragraph_format.keep_with_next = True
+    for line in (f"部门名称：{doc.disclosure.meta.department}", f"单位：{table.unit.value}"):
+        document.add_paragraph(line).paragraph_format.keep_with_next = True  # the table's head stays with it
     printed = document.add_table(rows=0, cols=grid.width)
     printed.style = "Table Grid"
     printed.alignment = WD_TABLE_ALIGNMENT.CENTER
