@@ -71,7 +71,15 @@ def test_the_cli_writes_nothing_with_an_error_and_lists_warnings(tmp_path):
     blocked.write_text(text.replace("变动原因: 部分在职人员退休，人员经费相应减少", "变动原因: TODO"), encoding="utf-8")
     result = CliRunner().invoke(app, ["compose", str(blocked), "--out", str(tmp_path / "out"), "--format", "html"])
     assert result.exit_code == 2 and "未生成任何文件" in result.output and "TODO" in result.output
-    assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
+    assert not any((tmp_path / "out").rglob("*"))
+    # a warning is listed and the files are written: 政府性基金 was 0 last year, its reason removed
+    warned = tmp_path / "warned.yaml"
+    reason = "变动原因: 新增人才安居补助，由国有土地使用权出让收入安排"
+    assert text.count(reason) == 1
+    warned.write_text(text.replace(", " + reason, ""), encoding="utf-8")
+    result = CliRunner().invoke(app, ["compose", str(warned), "--out", str(tmp_path / "out"), "--format", "html"])
+    assert result.exit_code == 0 and "请核对" in result.output and "上年为 0" in result.output
+    assert [p.suffix for p in (tmp_path / "out").iterdir()] == [".html"]
 
 
 @pytest.fixture(scope="module")

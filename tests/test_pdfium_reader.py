@@ -12,7 +12,6 @@ import pytest
 
 from conftest import CORPUS
 from yusuan.api import parse_file
-from yusuan.model.limits import Limits
 from yusuan.readers.pdf_tables import extract
 from yusuan.readers.pdfium_page import PdfiumPage
 
@@ -29,7 +28,7 @@ def test_characters_and_tables_as_pdfplumber_reads_them(path):
     with pdfplumber.open(path) as reference:
         assert len(reference.pages) == len(document)
         for index, theirs in enumerate(reference.pages):
-            ours = PdfiumPage(document[index], Limits(), str(path), index + 1)
+            ours = PdfiumPage(document[index])
             expected = [c for c in theirs.chars if c["text"].strip()]
             assert Counter(c["text"] for c in ours.chars) == Counter(c["text"] for c in expected), f"page {index + 1}"
             # boxes as pdfminer draws them: same advance, font-size height (a glyph box where the

@@ -9,7 +9,6 @@ and columns, each number's format — is read from the workbook's own records (b
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import shutil
@@ -17,7 +16,6 @@ import signal
 import subprocess
 import tempfile
 import time
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..model.layout import Layout
@@ -25,7 +23,7 @@ from ..model.limits import Limits, ReadError
 from .biff import SheetFacts, sheet_facts
 from .docx import read_docx
 from .text import clean_cell
-from .xlsx import add_sheet, number_text
+from .xlsx import add_sheet, cell_text
 
 CONVERSION_SECONDS = 120  # LibreOffice's own limit per document (it starts in a few seconds)
 SOFFICE_PACKAGE = "libreoffice-writer-nogui"
@@ -77,7 +75,7 @@ def read_xls(data: bytes, layout: Layout, limits: Limits) -> None:
                 if index in known.hidden_rows:
                     continue
                 shown = [c for c in range(len(values)) if c not in known.hidden_columns]
-                texts = [clean_cell(_text(values[c], known.formats.get((index, c)))) for c in shown]
+                texts = [clean_cell(cell_text(values[c], known.formats.get((index, c)))) for c in shown]
                 rows.append((index + 1, texts, [i for i, c in enumerate(shown) if (index, c) in covered]))
             counter = add_sheet(layout, counter, meta.name, rows)
     finally:
@@ -106,24 +104,6 @@ def _covered(ranges: list, limit: int) -> set[tuple[int, int]]:
             continue  # a merge over a whole sheet (or past the cell limit): nothing to place under it
         hidden.update((r, c) for r in range(top, bottom + 1) for c in range(left, right + 1) if (r, c) != (top, left))
     return hidden
-
-
-def _text(value: object, number_format: str | None) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, (int, float)):
-        if number_format is not None:
-            return number_text(value, number_format)
-        try:  # no format known: the stored digits, without float noise
-            amount = Decimal(repr(value)).quantize(Decimal("1e-10")).normalize()
-        except InvalidOperation:
-            return repr(value)
-        return format(amount, "f")
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.isoformat()[:10]
-    return str(value)
 
 
 def read_doc(data: bytes, layout: Layout, limits: Limits) -> None:

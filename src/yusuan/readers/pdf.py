@@ -97,7 +97,7 @@ def _read_page(document, index: int, layout: Layout, limits: Limits) -> list[_It
             layout.pages.append(PageFacts(file=layout.path, number=number))
             return []
         try:
-            page = PdfiumPage(raw_page, limits, layout.path, number)
+            page = PdfiumPage(raw_page)
         except Exception as exc:  # noqa: BLE001 — one broken page must not lose the others
             layout.warnings.append(f"第 {number} 页无法解析（{type(exc).__name__}），已跳过")
             layout.pages.append(PageFacts(file=layout.path, number=number))

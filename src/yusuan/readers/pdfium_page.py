@@ -18,8 +18,6 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from ..model.limits import Limits
-
 PATH, IMAGE, FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 SEGMENT_LINE, SEGMENT_BEZIER, SEGMENT_MOVE = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_BEZIERTO, pdfium_c.FPDF_SEGMENT_MOVETO
 # PDFium is not thread-safe: every use in a process (reading, drawing a page for the web app)
@@ -48,8 +46,7 @@ class PdfiumPage:
     """The objects of one page the PDF reader needs: `chars`, `edges`, `images`, `drawings`
     (path objects counted), `bbox`/`width`/`height`, and `find_tables()`."""
 
-    def __init__(self, page: Any, limits: Limits, path: str, number: int) -> None:
-        self.number = number
+    def __init__(self, page: Any) -> None:
         left, bottom, right, top = page.get_cropbox()
         self.rotation = page.get_rotation() % 360
         self._origin = (left, top)
@@ -62,7 +59,6 @@ class PdfiumPage:
         self.drawings = 0
         self.truncated = False  # more path segments than MAX_SEGMENTS: the rest were not read
         self._segments = 0
-        self._limits, self._path = limits, path
         self._objects(page.raw, IDENTITY, 0)
 
     # ---- coordinates -------------------------------------------------------------------------

@@ -95,13 +95,23 @@ def _titles_itself(rows: list[tuple[int, list[str], list[int]]]) -> bool:
 
 
 def _text(cell) -> str:
-    value = cell.value
-    if value is None:
+    return cell_text(cell.value, cell.number_format or "General")
+
+
+def cell_text(value: object, number_format: str | None) -> str:
+    """A cell's value as printed: a number with its format's decimals (with no format known, the
+    stored digits without float noise), a date as ISO, a boolean as 是/否. (.xlsx and .xls)"""
+    if value is None or value == "":
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, (int, float)):
-        return number_text(value, cell.number_format or "General")
+        if number_format is not None:
+            return number_text(value, number_format)
+        try:
+            return format(Decimal(repr(value)).quantize(Decimal("1e-10")).normalize(), "f")
+        except InvalidOperation:
+            return repr(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()[:10]
     return str(value)

@@ -73,43 +73,36 @@ def _side_sums(table: Table, side) -> list[tuple[Row, list[Row]]]:
 
 def _proven(table: Table, checked: int, failed: int) -> bool:
     """A table read by OCR is taken as read only when identities prove it: every row identity
-    (合计 = 基本 + 项目 …) it has holds, its 合计 row is the sum of its top rows in every column,
-    and a two-sided table's 收入 and 支出 totals agree — and at least one of them was checked.
-    A misread digit breaks one of them; then nothing in the table is used (no finding rests on it)."""
+    (合计 = 基本 + 项目 …) it has holds, every sum the table prints — its 合计 row over its top rows,
+    类 = Σ款 = Σ项, each total of a two-sided table's side — holds in every column, and a two-sided
+    table's 收入 and 支出 totals agree; and at least one of them was checked. A misread digit
+    breaks one of them; then nothing in the table is used (no finding rests on it)."""
     if failed:
         return False
-    proofs = checked
+    children: dict[int, list[Row]] = {}
+    for row in table.rows:
+        if row.parent is not None:
+            children.setdefault(row.parent, []).append(row)
+    sums = [(table.rows[index], rows) for index, rows in children.items()]
     total = table.total_row()
     if total is not None:
-        tops = [r for r in table.rows if r.depth == 0 and r.role == RowRole.ITEM and not r.section]
-        for key, value in total.values.items():
-            parts = [r.values[key] for r in tops if key in r.values]
-            if parts:
-                if not agrees(value, parts):
-                    return False
-                proofs += 1
-    for index, parent in enumerate(table.rows):  # 类 = Σ款 = Σ项, 合计 = Σ units …: a misread code breaks these
-        children = [r for r in table.rows if r.parent == index]
-        for key, value in parent.values.items():
-            parts = [r.values[key] for r in children if key in r.values]
-            if parts:
-                if not agrees(value, parts):
-                    return False
-                proofs += 1
+        sums.append((total, [r for r in table.rows if r.depth == 0 and r.role == RowRole.ITEM and not r.section]))
     sides: dict = {}
     for row in table.rows:
         if row.role == RowRole.TOTAL and row.section is not None and row.values:
             sides[row.section] = row  # the last of a side: 收入总计 / 支出总计
-    for side in sides:  # each total of a side is the sum of the rows above it
-        for total, summed in _side_sums(table, side):
-            for key, value in total.values.items():
-                parts = [r.values[key] for r in summed if key in r.values]
-                if parts:
-                    if not agrees(value, parts):
-                        return False
-                    proofs += 1
+    for side in sides:
+        sums += _side_sums(table, side)
+    proofs = checked
+    for whole, rows in sums:
+        for key, value in whole.values.items():
+            parts = [r.values[key] for r in rows if key in r.values]
+            if parts:
+                if not agrees(value, parts):
+                    return False
+                proofs += 1
     if len(sides) >= 2:  # 收入总计 = 支出总计
-        amounts = [total.values.get("total", next(iter(total.values.values()))) for total in sides.values()]
+        amounts = [side.values.get("total", next(iter(side.values.values()))) for side in sides.values()]
         if not all(agrees(amounts[0], [other]) for other in amounts[1:]):
             return False
         proofs += 1
