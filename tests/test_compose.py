@@ -44,8 +44,11 @@ def test_the_composed_disclosure_is_a_complete_model(composed):
     assert loads(dumps(d)) == d  # a real Disclosure: saved and loaded without loss
     assert len(doc.grids) == len(d.tables) and len(doc.levels) == len(d.narrative)
     assert (d.source.format, d.meta.kind, d.meta.year) == ("composed", "budget", 2025)
-    assert len(d.projects) == len(d.performance) == 8
-    assert [t.project for t in d.performance] == list(range(8))  # each form tied to its project
+    if d.table("projects") is not None:  # the Shanghai family publishes its forms apart
+        assert len(d.projects) == len(d.performance) == 8
+        assert [t.project for t in d.performance] == list(range(8))  # each form tied to its project
+    else:
+        assert d.projects == d.performance == []
     expenditure = d.table("expenditure")
     first_class = expenditure.top_rows()[0]
     assert first_class.code == "208" and [r.code for r in expenditure.children(first_class)] == \
@@ -63,8 +66,9 @@ def test_audit_finds_nothing(composed, fmt):
     reloaded = audit(loads(dumps(report.disclosure)))
     assert reloaded.findings == report.findings and reloaded.not_checked == report.not_checked
     ran = {r for r in report.rules_run}
-    assert {"ARITH-001", "ARITH-002", "ARITH-003", "XTAB-001", "NARR-001", "NARR-003", "NARR-004",
-            "PERF-001", "COMP-002", "COMP-003"} <= ran
+    assert {"ARITH-001", "ARITH-002", "ARITH-003", "XTAB-001", "NARR-001", "NARR-004", "COMP-002", "COMP-003"} <= ran
+    if report.disclosure.table("projects") is not None:  # the forms the performance rules read
+        assert {"NARR-003", "PERF-001"} <= ran
 
 
 def _printed(row: Row, keys) -> tuple:
@@ -106,8 +110,9 @@ def test_round_trip_gives_back_the_composed_disclosure(composed, fmt):
     _same_disclosure(parse_file(paths[fmt]), doc)
     assert {"total_income", "basic_expenditure", "project_expenditure", "three_public_total",
             "running_cost"} <= composed_disclosure.figures.keys()
-    assert len(composed_disclosure.performance) == 8
-    assert all(len(t.indicators) >= 3 for t in composed_disclosure.performance)
+    if composed_disclosure.table("projects") is not None:
+        assert len(composed_disclosure.performance) == 8
+        assert all(len(t.indicators) >= 3 for t in composed_disclosure.performance)
 
 
 def test_narrative_has_no_placeholder_and_uses_the_reasons(composed):
@@ -115,5 +120,6 @@ def test_narrative_has_no_placeholder_and_uses_the_reasons(composed):
     text = "".join(p.text for s in doc.disclosure.narrative for p in s.paragraphs)
     assert not re.search(r"XX|××|\{|\}|None|主要原因是。", text)
     assert "主要原因是严格执行公务接待标准，压减接待批次" in text
-    assert "比2024年减少1.10万元，下降4.87%" in text  # 三公: 21.50 now, 22.60 before
+    # 三公: 21.50 now, 22.60 before — nationally with the rate, in Shanghai's words against the budget
+    assert "比2024年减少1.10万元，下降4.87%" in text or "比2024年预算减少1.10万元" in text
     assert doc.disclosure.figures["three_public_total"].value == Decimal("21.50")

@@ -340,7 +340,8 @@ def preflight(paths: Iterable[Path], document: Any) -> list[str]:
 
     problems: list[str] = []
     headings = [compact(s.heading) for s in document.disclosure.narrative if s.heading]
-    listed = {compact(entry.title) for entry in document.disclosure.toc}
+    # a 目录 line in the heading's own words: the heading is then printed twice
+    listed = {compact(line.target) for line in document.contents if compact(line.text) == compact(line.target)}
     for path in paths:
         path = Path(path)
         if path.suffix == ".pdf":
@@ -350,6 +351,8 @@ def preflight(paths: Iterable[Path], document: Any) -> list[str]:
                     problems.append(f"{path.name}：第 {number} 页是空白页")
                 if not any(abs(page.width - w) <= 2 and abs(page.height - h) <= 2 for w, h in (A4, A4[::-1])):
                     problems.append(f"{path.name}：第 {number} 页尺寸 {page.width:.0f}×{page.height:.0f} 磅，不是 A4")
+                elif document.landscape and page.width < page.height:
+                    problems.append(f"{path.name}：第 {number} 页为纵向，本模板各页均应横向")
             problems += [f"{path.name}：字体“{name}”未嵌入" for name, embedded in facts.fonts.items() if not embedded]
             if facts.type3:
                 problems.append(f"{path.name}：含 Type 3 字体（字形为图形，无法检索和复制）")

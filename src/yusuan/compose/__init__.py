@@ -18,6 +18,7 @@ from ..model import (
     DocumentKind,
     DocumentScope,
     Meta,
+    Paragraph,
     Source,
     SourceFormat,
     TableKind,
@@ -25,7 +26,7 @@ from ..model import (
 )
 from ..model.money import Unit
 from . import narrative, tables
-from .document import ComposedDocument, file_stem
+from .document import ComposedDocument, ContentsLine, file_stem
 from .figures import key_figures
 from .inputs import load
 from .ledger import Ledger
@@ -39,37 +40,73 @@ def layouts() -> dict[str, dict]:
 
 
 def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
+    """Compose the department's disclosure in a family's layout: its cover, its 目录, its parts
+    in order (texts, 情况说明 and tables) — every figure from one ledger of rounded line items."""
     spec = layouts().get(layout)
     if spec is None:
         raise ValueError(f"未知的模板：{layout}（可选：{'、'.join(layouts())}）")
     unit = Unit(spec["unit"])
-    ledger = Ledger(data, unit)
-    words = ledger if spec["narrative_unit"] == spec["unit"] else Ledger(data, Unit(spec["narrative_unit"]))
-    title = spec["title"].format(department=data.department, year=data.year)
+    ledgers: dict[Unit, Ledger] = {}
+
+    def ledger_in(wanted: Unit) -> Ledger:
+        if wanted not in ledgers:
+            ledgers[wanted] = Ledger(data, wanted, grouped=spec.get("figures") == "grouped")
+        return ledgers[wanted]
+
+    ledger, words = ledger_in(unit), ledger_in(Unit(spec["narrative_unit"]))
+    fill = {"department": data.department, "year": data.year, "region": data.region or ""}
+    title = spec["title"].format(**fill)
     # what a reader needs to know, in the words departments print (how the rounding residue is
     # allocated is compose's business, documented in README and compose/rounding.py)
     note = "注：本表金额由元换算为万元，保留两位小数。" if unit is Unit.WAN else ""
     disclosure = Disclosure(_source(data, layout, title),
                             Meta(department=data.department, year=data.year, kind=DocumentKind.BUDGET,
                                  scope=DocumentScope.DEPARTMENT, region=data.region, unit=unit))
-    doc = ComposedDocument(disclosure, title, note)
+    doc = ComposedDocument(disclosure, title, note, cover=[line.format(**fill) for line in spec["cover"]],
+                           landscape=spec.get("landscape", False))
 
-    doc.add_section("第一部分 部门概况", [], level=1)
-    doc.add_section("一、主要职责", [data.duties], level=2)
-    doc.add_section("二、机构设置", [data.organisation], level=2)
-    doc.add_section(f"第二部分 {data.department}{data.year}年部门预算情况说明", [], level=1)
-    for heading, paragraphs in narrative.write(words, spec["narrative"]):
-        doc.add_section(heading, paragraphs, level=2)
-    glossary = catalogue.data("compose_layouts.toml")["glossary"]
-    doc.add_section("第三部分 名词解释", [f"{tables.numeral(n)}、{g['term']}：{g['text']}"
-                                        for n, g in enumerate(glossary, start=1)], level=1)
-    doc.add_section(f"第四部分 {data.department}{data.year}年部门预算表", [], level=1)
-
-    builders = [entry["builder"] for entry in spec["tables"]]
-    for entry in spec["tables"]:
-        tables.BUILDERS[entry["builder"]](ledger, entry["title"].replace("{year}", str(data.year)), doc)
-    disclosure.toc = _contents(doc)
-    disclosure.figures = key_figures(ledger, words, builders, spec["narrative"], doc.where)
+    builders: dict[str, tuple[Ledger, dict]] = {}  # builder → the ledger in its table's unit, its options
+    writers: list[str] = []
+    for part in spec["parts"]:
+        heading = part["heading"].format(**fill)
+        start = len(doc.order)
+        if heading:
+            own = part["content"] in ("duties", "organisation")
+            doc.add_section(heading, _texts(part["content"], data) if own else [], level=1)
+        if part["content"] == "sections":
+            for section in part["sections"]:
+                doc.add_section(section["heading"], _texts(section["content"], data), level=2)
+        elif part["content"] == "glossary":
+            doc.disclosure.narrative[-1].paragraphs.extend(_glossary(data, spec["glossary_numbering"], doc))
+            doc.disclosure.narrative[-1].text = "\n".join(p.text for p in doc.disclosure.narrative[-1].paragraphs)
+        elif part["content"] == "narrative":
+            items = narrative.write(words, part["items"], fill, numbered=part.get("numbered", True))
+            writers += [item if isinstance(item, str) else item["writer"] for item in part["items"]]
+            if part.get("numbered", True):
+                for item_heading, paragraphs in items:
+                    doc.add_section(item_heading, paragraphs, level=2)
+            else:
+                section = doc.disclosure.narrative[-1]
+                section.paragraphs.extend(Paragraph(p, doc.where) for _, ps in items for p in ps)
+                section.text = "\n".join(p.text for p in section.paragraphs)
+        elif part["content"] == "explanations":
+            for explanation in data.explanations:
+                if explanation.title:
+                    doc.add_section(explanation.title, [], level=2)
+                for n, (name, text) in enumerate(explanation.parts, start=1):
+                    doc.add_section(f"{tables.numeral(n)}、{name}", _lines(text), level=3)
+        elif part["content"] == "tables":
+            for entry in spec["table"]:
+                table_ledger = ledger_in(Unit(entry["unit"])) if "unit" in entry else ledger
+                builders[entry["builder"]] = (table_ledger, entry)
+                tables.BUILDERS[entry["builder"]](table_ledger, entry["title"].replace("{year}", str(data.year)),
+                                                  doc, entry)
+        first = _first_heading(doc, start)
+        doc.contents.append(ContentsLine(part["toc"].format(**fill), 0, heading or first))
+        if part["content"] == "tables":
+            doc.contents += _table_lines(doc, start, spec["toc_table"])
+    disclosure.toc = [TocEntry(line.text, doc.where, _kind_of(doc, line)) for line in doc.contents]
+    disclosure.figures = key_figures(builders, words, writers, doc.where)
     return doc
 
 
@@ -80,14 +117,48 @@ def _source(data: BudgetInput, layout: str, title: str) -> Source:
     return Source(file_stem(title), digest, SourceFormat.COMPOSED)
 
 
-def _contents(doc: ComposedDocument) -> list[TocEntry]:
-    """The 目录: the parts, then the tables by title (performance forms once, as a group)."""
-    entries = [TocEntry(section.heading, doc.where) for section, level in doc.sections() if level == 1]
+def _lines(text: str) -> list[str]:
+    """A typed text's paragraphs: one per non-empty line."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _texts(content: str, data: BudgetInput) -> list[str]:
+    """The paragraphs of a department's own text (职责, 机构)."""
+    return _lines({"duties": data.duties, "organisation": data.organisation}[content])
+
+
+def _glossary(data: BudgetInput, numbering: str, doc: ComposedDocument) -> list[Paragraph]:
+    terms = data.glossary or [(g["term"], g["text"]) for g in catalogue.data("compose_layouts.toml")["glossary"]]
+    return [Paragraph(numbering.format(numeral=tables.numeral(n)) + f"{term}：{text}", doc.where)
+            for n, (term, text) in enumerate(terms, start=1)]
+
+
+def _first_heading(doc: ComposedDocument, start: int) -> str:
+    """The first heading printed from block `start` on: a section's heading or a table's title."""
+    for block in doc.order[start:]:
+        if block.table:
+            return doc.disclosure.tables[block.index].title
+        return doc.disclosure.narrative[block.index].heading
+    return ""
+
+
+def _table_lines(doc: ComposedDocument, start: int, pattern: str) -> list[ContentsLine]:
+    """The 目录 lines of the tables added from block `start` on (performance forms once, as a group)."""
+    lines: list[ContentsLine] = []
     seen_forms = False
-    for table in doc.disclosure.tables:
+    for block in doc.order[start:]:
+        if not block.table:
+            continue
+        table = doc.disclosure.tables[block.index]
         if table.kind == TableKind.PROJECT_PERFORMANCE:
             if seen_forms:
                 continue
             seen_forms = True
-        entries.append(TocEntry(table.title, doc.where, table.kind))
-    return entries
+        lines.append(ContentsLine(pattern.format(n=len(lines) + 1, title=table.title), 1, table.title))
+    return lines
+
+
+def _kind_of(doc: ComposedDocument, line: ContentsLine) -> TableKind | None:
+    if line.depth == 0:
+        return None
+    return next((t.kind for t in doc.disclosure.tables if t.title == line.target), None)

@@ -36,7 +36,7 @@ def current_amounts(data: BudgetInput) -> dict[str, Decimal]:
     total, basic = ledger.sum(), ledger.basic()
     amounts = {"total": total, "gpb": ledger.current("一般公共预算"), "gov_fund": ledger.current("政府性基金"),
                "soe": ledger.current("国有资本经营"), "basic": basic, "project": total - basic,
-               "running_cost": ledger.running_cost()}
+               "running_cost": ledger.running_cost(), "fiscal": ledger.sum(lambda e: e.fiscal)}
     amounts.update({f"three_public.{k}": v for k, v in ledger.three_public().items()})
     return amounts
 
@@ -64,6 +64,15 @@ def check(data: BudgetInput) -> list[Advice]:
         typed(Where(_sheet("procurement"), None, "采购项目"), purchase.name)
     for target in data.targets:
         typed(Where(_sheet("targets"), None, target.project), f"{target.name} {target.value}")
+    for code, line in data.lines.items():
+        typed(Where(_sheet("lines"), None, code), f"{line.use} {line.reason or ''}")
+    for project, info in data.project_info.items():
+        typed(Where(_sheet("projects"), None, project), info.goal)
+    for explanation in data.explanations:
+        for name, text in explanation.parts:
+            typed(Where(_sheet("explanations"), None, name), text)
+    for term, text in data.glossary:
+        typed(Where(_sheet("glossary"), None, term), text)
 
     share = Decimal(spec["material_share"])
     now = current_amounts(data)
@@ -82,10 +91,9 @@ def check(data: BudgetInput) -> list[Advice]:
                 Where(_sheet("prior"), prior.row, "变动原因"),
                 f"{names.get(key, key)}本年 {current:.2f} 元，上年 {prior.amount:.2f} 元（{how}），变动较大却没有填写变动原因")))
 
-    with_targets = {t.project for t in data.targets}
     seen: set[str] = set()
     for item in data.items:
-        if item.project and item.project not in with_targets and item.project not in seen:
+        if item.project and not data.targets_set(item.project) and item.project not in seen:
             seen.add(item.project)
             advice.append(Advice(Severity.WARNING, Problem(Where(item.where.sheet, item.where.row, "项目名称"),
                                                            f"项目“{item.project}”没有填写绩效目标")))

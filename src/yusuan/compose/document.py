@@ -41,14 +41,37 @@ class Grid:
 
 
 @dataclass
+class ContentsLine:
+    """One line of the printed 目录: its words, its depth (0 = part, 1 = a table under a part) and
+    the heading on the page it points to (the renderers find that page to print its number)."""
+
+    text: str
+    depth: int
+    target: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of the body in print order: narrative section i or table i."""
+
+    table: bool
+    index: int
+
+
+@dataclass
 class ComposedDocument:
     """A composed disclosure: the model, plus the hints that say how each part is printed."""
 
     disclosure: Disclosure
     title: str
     rounding_note: str  # printed under every list table ("" when the tables keep 元)
+    cover: list[str] = field(default_factory=list)  # the cover page's lines, the first the largest
+    landscape: bool = False  # every page landscape (Shanghai), not only the wide tables'
     grids: list[Grid] = field(default_factory=list)  # grids[i] prints disclosure.tables[i]
-    levels: list[int] = field(default_factory=list)  # of disclosure.narrative[i]: 1 = part, 2 = item
+    levels: list[int] = field(default_factory=list)  # of disclosure.narrative[i]: 1 = part, 2 = item, 3 = sub-item
+    order: list[Block] = field(default_factory=list)
+    contents: list[ContentsLine] = field(default_factory=list)
+    pages: dict[str, int] = field(default_factory=dict)  # 目录 target → its page, once a PDF was printed
 
     @property
     def stem(self) -> str:
@@ -62,13 +85,23 @@ class ComposedDocument:
         return Location(self.stem)
 
     def add_table(self, table: Table, grid: Grid) -> None:
+        self.order.append(Block(True, len(self.disclosure.tables)))
         self.disclosure.tables.append(table)
         self.grids.append(grid)
 
     def add_section(self, heading: str, paragraphs: list[str], level: int) -> None:
+        self.order.append(Block(False, len(self.disclosure.narrative)))
         self.disclosure.narrative.append(NarrativeSection(
             heading, self.where, "\n".join(paragraphs), paragraphs=[Paragraph(p, self.where) for p in paragraphs]))
         self.levels.append(level)
+
+    def body(self) -> Iterator[tuple[NarrativeSection, int] | tuple[Table, Grid]]:
+        """The narrative sections (with their level) and tables (with their grid) in print order."""
+        for block in self.order:
+            if block.table:
+                yield self.disclosure.tables[block.index], self.grids[block.index]
+            else:
+                yield self.disclosure.narrative[block.index], self.levels[block.index]
 
     def printed_tables(self) -> Iterator[tuple[Table, Grid]]:
         return zip(self.disclosure.tables, self.grids, strict=True)

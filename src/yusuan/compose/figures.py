@@ -36,51 +36,64 @@ def _procurement(category: str | None) -> Value:
     return value
 
 
-# figure key → (the table builder that prints it, its value)
-_IN_TABLES: dict[str, tuple[str, Value]] = {
-    "total_income": ("summary", lambda ledger: ledger.sum()),
-    "total_expenditure": ("summary", lambda ledger: ledger.sum()),
-    "current_year_income": ("summary", lambda ledger: ledger.current()),
-    "carry_over": ("summary", Ledger.carried),
-    "general_public_budget": ("summary", lambda ledger: ledger.current(_GPB)),
-    "government_fund": ("summary", lambda ledger: ledger.current("政府性基金")),
-    "soe_capital": ("summary", lambda ledger: ledger.current("国有资本经营")),
-    "basic_expenditure": ("expenditure", Ledger.basic),
-    "project_expenditure": ("expenditure", lambda ledger: ledger.sum() - ledger.basic()),
-    "personnel": ("gpb_basic_econ", lambda ledger: ledger.sum(lambda e: e.basic and e.personnel and e.item.fund == _GPB)),
-    "public_operating": ("gpb_basic_econ",
+_NATIONAL_SUMMARY = "national summary"  # a summary that prints 本年收入合计 and 上年结转结余 rows
+# figure key → (the table builders that print it, its value); a summary built from a family's own
+# income lines (Shanghai) prints neither 本年收入合计 nor 上年结转
+_IN_TABLES: dict[str, tuple[tuple[str, ...], Value]] = {
+    "total_income": (("summary",), lambda ledger: ledger.sum()),
+    "total_expenditure": (("summary",), lambda ledger: ledger.sum()),
+    "current_year_income": ((_NATIONAL_SUMMARY,), lambda ledger: ledger.current()),
+    "carry_over": ((_NATIONAL_SUMMARY,), Ledger.carried),
+    "general_public_budget": (("summary",), lambda ledger: ledger.current(_GPB)),
+    "government_fund": (("summary",), lambda ledger: ledger.current("政府性基金")),
+    "soe_capital": (("summary",), lambda ledger: ledger.current("国有资本经营")),
+    "basic_expenditure": (("expenditure",), Ledger.basic),
+    "project_expenditure": (("expenditure",), lambda ledger: ledger.sum() - ledger.basic()),
+    "personnel": (("gpb_basic_econ",),
+                  lambda ledger: ledger.sum(lambda e: e.basic and e.personnel and e.item.fund == _GPB)),
+    "public_operating": (("gpb_basic_econ",),
                          lambda ledger: ledger.sum(lambda e: e.basic and not e.personnel and e.item.fund == _GPB)),
-    "three_public_total": ("three_public", _three_public(None)),
-    "three_public_abroad": ("three_public", _three_public("abroad")),
-    "three_public_car_purchase": ("three_public", _three_public("car_purchase")),
-    "three_public_car_operation": ("three_public", _three_public("car_operation")),
-    "three_public_reception": ("three_public", _three_public("reception")),
-    "project_total": ("projects", lambda ledger: sum((e.value for *_, es in ledger.projects for e in es), Decimal(0))),
+    "three_public_total": (("three_public", "three_public_running"), _three_public(None)),
+    "three_public_abroad": (("three_public", "three_public_running"), _three_public("abroad")),
+    "three_public_car_purchase": (("three_public", "three_public_running"), _three_public("car_purchase")),
+    "three_public_car_operation": (("three_public", "three_public_running"), _three_public("car_operation")),
+    "three_public_reception": (("three_public", "three_public_running"), _three_public("reception")),
+    "running_cost": (("three_public_running",), Ledger.running_cost),
+    "project_total": (("projects",),
+                      lambda ledger: sum((e.value for *_, es in ledger.projects for e in es), Decimal(0))),
 }
-# figure key → (the narrative writer that states it, its value)
-_IN_NARRATIVE: dict[str, tuple[str, Value]] = {
-    "running_cost": ("running_cost", Ledger.running_cost),
-    "procurement_total": ("procurement", _procurement(None)),
-    "procurement_goods": ("procurement", _procurement("货物")),
-    "procurement_works": ("procurement", _procurement("工程")),
-    "procurement_services": ("procurement", _procurement("服务")),
+# figure key → (the narrative writers that state it, its value)
+_IN_NARRATIVE: dict[str, tuple[tuple[str, ...], Value]] = {
+    "running_cost": (("running_cost", "running_cost_statement"), Ledger.running_cost),
+    "procurement_total": (("procurement",), _procurement(None)),
+    "procurement_goods": (("procurement",), _procurement("货物")),
+    "procurement_works": (("procurement",), _procurement("工程")),
+    "procurement_services": (("procurement",), _procurement("服务")),
 }
 
 
-def key_figures(tables: Ledger, words: Ledger, builders: list[str], writers: list[str],
+def key_figures(tables: dict[str, tuple[Ledger, dict]], words: Ledger, writers: list[str],
                 where: Location) -> dict[str, Figure]:
-    """The figures stated by a layout's tables (`builders`, valued on the `tables` ledger) and its
-    narrative (`writers`, valued on the `words` ledger)."""
+    """The figures stated by a layout's tables (`tables`: builder → the ledger in that table's
+    unit and the table's options) and its narrative (`writers`, valued on the `words` ledger). A
+    figure printed both in a table and a sentence is the table's."""
     figures: dict[str, Figure] = {}
+    printed = dict(tables)
+    if "summary" in tables and "income_rows" not in tables["summary"][1]:
+        printed[_NATIONAL_SUMMARY] = tables["summary"]
 
     def state(key: str, value: Decimal | None, ledger: Ledger, source: str) -> None:
-        if value is not None:
+        if value is not None and key not in figures:
             figures[key] = Figure(key, convert(value, ledger.unit, Unit.WAN), source, where)
 
-    for key, (builder, value) in _IN_TABLES.items():
-        if builder in builders:
-            state(key, value(tables), tables, TableKind(builder))
-    for key, (writer, value) in _IN_NARRATIVE.items():
-        if writer in writers:
+    for key, (builders, value) in _IN_TABLES.items():
+        builder = next((b for b in builders if b in printed), None)
+        if builder is not None:
+            ledger = printed[builder][0]
+            kind = TableKind.THREE_PUBLIC if builder == "three_public_running" else \
+                TableKind.SUMMARY if builder == _NATIONAL_SUMMARY else TableKind(builder)
+            state(key, value(ledger), ledger, kind)
+    for key, (names, value) in _IN_NARRATIVE.items():
+        if any(n in writers for n in names):
             state(key, value(words), words, "narrative")
     return figures

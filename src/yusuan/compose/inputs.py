@@ -19,11 +19,14 @@ from ..model.limits import Limits, ReadError, open_zipped
 from .schema import (
     BudgetInput,
     BudgetUnit,
+    Explanation,
     InputColumn,
     InputError,
     LineItem,
+    LineText,
     Prior,
     Problem,
+    ProjectInfo,
     Purchase,
     Sheet,
     TargetInput,
@@ -314,13 +317,34 @@ def check(raw: dict[str, list[RawRecord]]) -> BudgetInput:
         elif None not in (v["unit"], v["name"], v["category"], v["amount"]):
             procurement.append(Purchase(v["unit"], v["name"], v["category"], v["amount"]))
     assets = {v["item"]: v["count"] for _, v in typed["assets"] if v["item"] and v["count"] is not None}
+    asset_purchases = {v["item"]: v["purchase"] for _, v in typed["assets"] if v["item"] and v["purchase"] is not None}
     targets = []
     for number, v in typed["targets"]:
         if v["project"] and v["project"] not in projects:
             checker.problem(Where(by_key["targets"].name, number, "项目名称"),
                             f"项目“{v['project']}”不在“支出明细”中")
-        elif None not in v.values():
-            targets.append(TargetInput(v["project"], v["level1"], v["level2"], v["name"], v["value"]))
+        elif None not in (v["project"], v["level1"], v["level2"], v["name"], v["value"]):
+            targets.append(TargetInput(v["project"], v["level1"], v["level2"], v["name"], v["value"],
+                                       v["nature"] or "", v["measure"] or ""))
+    functions = {i.function for i in items}
+    lines = {}
+    for number, v in typed["lines"]:
+        if v["code"] and v["code"] not in functions:
+            checker.problem(Where(by_key["lines"].name, number, "功能分类科目编码"),
+                            f"科目 {v['code']} 在“支出明细”中没有支出")
+        elif v["code"] and v["use"]:
+            lines[v["code"]] = LineText(v["use"], v["prior"], v["reason"])
+    project_info = {}
+    for number, v in typed["projects"]:
+        if v["project"] and v["project"] not in projects:
+            checker.problem(Where(by_key["projects"].name, number, "项目名称"),
+                            f"项目“{v['project']}”不在“支出明细”中")
+        elif v["project"]:
+            project_info[v["project"]] = ProjectInfo(v["goal"], bool(v["has_targets"]))
+    explanation_parts = [c for c in by_key["explanations"].columns if c.key != "title"]
+    explanations = [Explanation(v["title"], tuple((c.header, v[c.key]) for c in explanation_parts if v[c.key]))
+                    for _, v in typed["explanations"] if v["overview"]]
+    glossary = [(v["term"], v["text"]) for _, v in typed["glossary"] if v["term"] and v["text"]]
 
     if checker.problems:
         raise InputError(checker.problems)
@@ -329,7 +353,8 @@ def check(raw: dict[str, list[RawRecord]]) -> BudgetInput:
         organisation=department["organisation"], units=units, items=items,
         region=department.get("region"), code=department.get("code"), date=department.get("date"),
         prior=prior, three_public_use=three_public_use, procurement=procurement, assets=assets,
-        targets=targets,
+        targets=targets, asset_date=department.get("asset_date"), asset_purchases=asset_purchases, lines=lines,
+        project_info=project_info, explanations=explanations, glossary=glossary,
     )
 
 

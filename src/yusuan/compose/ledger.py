@@ -48,9 +48,10 @@ class Entry:
 class Ledger:
     """The department's line items in one unit, with the registry to name codes."""
 
-    def __init__(self, data: BudgetInput, unit: Unit):
+    def __init__(self, data: BudgetInput, unit: Unit, grouped: bool = False):
         self.data = data
         self.unit = unit
+        self.grouped = grouped  # sentences print 3,121.42万元 (and a zero as 0万元), as Shanghai does
         values = round_tree(data.items, lambda i: i.amount,
                             [lambda i: i.function[:3], lambda i: i.function[:5], lambda i: i.function], unit)
         self.entries = [Entry(i, v) for i, v in zip(data.items, values, strict=True)]
@@ -59,6 +60,10 @@ class Ledger:
 
     def sum(self, where: Callable[[Entry], bool] = lambda e: True) -> Decimal:
         return sum((e.value for e in self.entries if where(e)), Decimal(0))
+
+    def funds(self, names: list[str], carryover: bool = False) -> Decimal:
+        """The money of some fund sources: this year's, or (carryover) what was carried over."""
+        return self.sum(lambda e: e.item.fund in names and e.item.carryover == carryover)
 
     def current(self, fund: str | None = None) -> Decimal:
         """This year's money (not carried over), of one fund source or of all."""

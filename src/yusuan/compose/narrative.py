@@ -12,7 +12,7 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from .ledger import Ledger
-from .schema import funds, three_public_items
+from .schema import Prior, asset_items, funds, three_public_items
 from .tables import numeral
 
 Item = tuple[str, list[str]]  # one numbered item of the 情况说明: its heading and paragraphs
@@ -28,6 +28,8 @@ def writer(name: str) -> Callable[[Writer], Writer]:
 
 
 def amount(ledger: Ledger, value: Decimal) -> str:
+    if ledger.grouped:  # Shanghai: 3,121.42万元, and nothing as 0万元
+        return f"{value:,.2f}{ledger.unit.value}" if value else f"0{ledger.unit.value}"
     return f"{value:.2f}{ledger.unit.value}"
 
 
@@ -248,7 +250,152 @@ def performance(ledger: Ledger) -> list[Item]:
     return [("预算绩效目标情况", [text])]
 
 
-def write(ledger: Ledger, keys: list[str]) -> list[Item]:
-    """The narrative items of a layout, numbered in order (一、二、…)."""
-    items = [item for key in keys for item in WRITERS[key](ledger)]
-    return [(f"{numeral(n)}、{heading}", paragraphs) for n, (heading, paragraphs) in enumerate(items, start=1)]
+def versus(ledger: Ledger, now: Decimal, prior: Prior | None, reason: bool = True) -> str:
+    """Shanghai's comparison with last year's budget: "，比2024年预算增加107.62万元" (no rate),
+    "，与2024年预算持平"; with the department's reason unless `reason` is False; "" when no
+    previous amount is given."""
+    if prior is None:
+        return ""
+    before = ledger.convert(prior.amount)
+    last = f"{ledger.data.year - 1}年预算"
+    why = prior.reason.rstrip("。；;，,") if prior.reason and reason else ""
+    if now == before:
+        return f"，与{last}持平" + (f"，{why}" if why else "")
+    text = f"，比{last}{'增加' if now > before else '减少'}{amount(ledger, abs(now - before))}"
+    return text + (f"，主要原因是{why}" if why else "")
+
+
+def _prior_sum(ledger: Ledger, keys: list[str]) -> Prior | None:
+    priors = [ledger.data.prior.get(k) for k in keys]
+    if any(p is None for p in priors):
+        return None
+    return Prior(sum((p.amount for p in priors if p), Decimal(0)), None)
+
+
+def _class_path(ledger: Ledger, code: str) -> str:
+    return (f"{ledger.name('function', code[:3])}（类）{ledger.name('function', code[:5])}（款）"
+            f"{ledger.name('function', code)}（项）")
+
+
+@writer("budget_statement")
+def budget_statement(ledger: Ledger) -> list[Item]:
+    """Shanghai's 部门预算编制说明: income and spending against last year's budget, why the
+    appropriation changed, then every 财政拨款 项 with what it pays for."""
+    year, prior = ledger.data.year, ledger.data.prior
+    total = ledger.sum()
+    fiscal = ledger.sum(lambda e: e.fiscal)
+    sources = [f"财政拨款收入{amount(ledger, fiscal)}{versus(ledger, fiscal, prior.get('fiscal'), reason=False)}"]
+    for name in ("事业收入", "事业单位经营收入", "其他收入"):
+        sources.append(f"{name}{amount(ledger, ledger.sum(lambda e, n=name: e.item.fund == n))}")
+    paragraphs = [f"{year}年，{ledger.data.department}收入预算{amount(ledger, total)}，其中：" + "；".join(sources) + "。"]
+    by_fund = [(label, ledger.sum(lambda e, f=fund: e.item.fund == f), key)
+               for label, fund, key in (("一般公共预算拨款支出预算", "一般公共预算", "gpb"),
+                                        ("政府性基金拨款支出预算", "政府性基金", "gov_fund"),
+                                        ("国有资本经营预算拨款支出预算", "国有资本经营", "soe"))]
+    paragraphs.append(
+        f"支出预算{amount(ledger, total)}，其中：财政拨款支出预算{amount(ledger, fiscal)}"
+        f"{versus(ledger, fiscal, prior.get('fiscal'), reason=False)}。财政拨款支出预算中，"
+        + "；".join(f"{label}{amount(ledger, value)}{versus(ledger, value, prior.get(key), reason=False)}"
+                   for label, value, key in by_fund) + "。")
+    moved = prior.get("fiscal")
+    if moved is not None and moved.reason and ledger.convert(moved.amount) != fiscal:
+        direction = "增加" if fiscal > ledger.convert(moved.amount) else "减少"
+        paragraphs.append(f"财政拨款收入支出{direction}的主要原因是{moved.reason.rstrip('。；;，,')}。")
+    entries = ledger.select(lambda e: e.fiscal)
+    codes = sorted({e.item.function for e in entries})
+    if codes:
+        paragraphs.append("财政拨款支出主要内容如下：")
+    for n, code in enumerate(codes, start=1):
+        value = sum((e.value for e in entries if e.item.function == code), Decimal(0))
+        line = ledger.data.lines.get(code)
+        text = f"{n}.“{_class_path(ledger, code)}”{amount(ledger, value)}"
+        if line is not None:
+            text += f"，主要用于{line.use.rstrip('。；;，,')}"
+            if line.prior is not None:
+                text += versus(ledger, value, Prior(line.prior, line.reason))
+        paragraphs.append(text + "。")
+    return [("", paragraphs)]
+
+
+@writer("three_public_detail")
+def three_public_detail(ledger: Ledger) -> list[Item]:
+    """Shanghai's “三公” statement: the total, then each item against last year with its reason."""
+    values = ledger.three_public()
+    prior = ledger.data.prior
+    keys = ["abroad", "car_purchase", "car_operation", "reception"]
+    total = sum(values.values(), Decimal(0))
+
+    def item(key: str) -> str:
+        use = ledger.data.three_public_use.get(key)
+        words = f"{amount(ledger, values[key])}"
+        if use and values[key]:
+            words += f"，主要用于{use.rstrip('。；;，,')}"
+        return words + versus(ledger, values[key], prior.get(f"three_public.{key}"))
+
+    car = values["car_purchase"] + values["car_operation"]
+    year = ledger.data.year
+    return [("", [
+        f"{year}年“三公”经费预算数为{amount(ledger, total)}"
+        f"{versus(ledger, total, _prior_sum(ledger, [f'three_public.{k}' for k in keys]), reason=False)}。其中：",
+        f"（一）因公出国（境）费{item('abroad')}。",
+        f"（二）公务用车购置及运行费{amount(ledger, car)}"
+        f"{versus(ledger, car, _prior_sum(ledger, ['three_public.car_purchase', 'three_public.car_operation']), False)}"
+        f"，其中：公务用车购置费{item('car_purchase')}；公务用车运行费{item('car_operation')}。",
+        f"（三）公务接待费{item('reception')}。",
+    ])]
+
+
+@writer("running_cost_statement")
+def running_cost_statement(ledger: Ledger) -> list[Item]:
+    value = ledger.running_cost()
+    return [("", [f"{ledger.data.year}年{ledger.data.department}财政拨款的机关运行经费预算为{amount(ledger, value)}"
+                  f"{versus(ledger, value, ledger.data.prior.get('running_cost'))}。"])]
+
+
+@writer("targets_set")
+def targets_set(ledger: Ledger) -> list[Item]:
+    """How many projects set performance targets and their money, each named (the forms
+    themselves may be published apart, as Shanghai's are)."""
+    chosen = [(name, sum((e.value for e in es), Decimal(0)))
+              for name, _, _, es in ledger.projects if ledger.data.targets_set(name)]
+    year = ledger.data.year
+    if not chosen:
+        return [("", [f"{year}年度，本部门没有编报绩效目标的项目。"])]
+    value = sum((v for _, v in chosen), Decimal(0))
+    return [("", [f"{year}年度，本部门编报绩效目标的项目共{len(chosen)}个，涉及项目预算资金{amount(ledger, value)}。"
+                  "其中：" + "，".join(f"{name}{amount(ledger, v)}" for name, v in chosen) + "。"])]
+
+
+@writer("vehicles")
+def vehicles(ledger: Ledger) -> list[Item]:
+    """Vehicles held by the eight categories and large equipment, then what this year's budget buys."""
+    data = ledger.data
+    kinds = asset_items()
+    named = [a for a in kinds if a.get("listed") or a["name"] in data.assets]
+    vehicle_names = [a["name"] for a in named if a["group"] == "vehicle"]
+    equipment = [a["name"] for a in named if a["group"] == "equipment"]
+
+    def listing(counts: dict[str, int], lead: str, equipment_lead: str) -> str:
+        cars = sum(counts.get(n, 0) for n in vehicle_names)
+        return (f"{lead}{cars}辆，其中：" + "、".join(f"{n}{counts.get(n, 0)}辆" for n in vehicle_names) + "；"
+                + "，".join(f"{equipment_lead}{n}{counts.get(n, 0)}台（套）" for n in equipment) + "。")
+
+    held_at = data.asset_date or f"{data.year - 1}年12月31日"
+    return [("", [listing(data.assets, f"截至{held_at}，本部门共有车辆", ""),
+                  listing(data.asset_purchases, f"{data.year}年部门预算安排购置车辆", "部门预算安排购置")])]
+
+
+def write(ledger: Ledger, items: list[str | dict], fill: dict[str, object], numbered: bool = True) -> list[Item]:
+    """The narrative items of a layout part, in order. An item is a writer's name (its own
+    heading) or {writer, heading} (the family's heading, which may use {year} {department});
+    numbered items get 一、二、… before their headings."""
+    written: list[Item] = []
+    for spec in items:
+        key = spec if isinstance(spec, str) else spec["writer"]
+        for heading, paragraphs in WRITERS[key](ledger):
+            if isinstance(spec, dict):
+                heading = spec["heading"].format(**fill)
+            written.append((heading, paragraphs))
+    if not numbered:
+        return written
+    return [(f"{numeral(n)}、{heading}", paragraphs) for n, (heading, paragraphs) in enumerate(written, start=1)]

@@ -15,7 +15,7 @@ from pathlib import Path
 from .document import ComposedDocument
 from .render.docx import render_docx
 from .render.html import render_html
-from .render.pdf import render_pdf
+from .render.pdf import PdfEngineMissing, render_pdf
 from .render.xlsx import render_xlsx
 
 RENDERERS: dict[str, Callable[[ComposedDocument, Path], None]] = {
@@ -33,15 +33,20 @@ def write(doc: ComposedDocument, out: Path, formats: list[str],
         raise ValueError(f"不支持的输出格式：{'、'.join(unknown)}（可选：{'、'.join(FORMATS)}）")
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".yusuan-compose-", dir=out))
+    # the PDF first: printing it finds each 目录 line's page, which the DOCX's 目录 shows too
+    ordered = sorted(formats, key=lambda f: f != "pdf")
     try:
         staged = []
-        for fmt in formats:
+        if "docx" in formats and "pdf" not in formats and not doc.pages:
+            _find_pages(doc, staging)
+        for fmt in ordered:
             path = staging / f"{doc.stem}.{fmt}"
             RENDERERS[fmt](doc, path)
             staged.append(path)
             if step:
                 step(fmt)
         written = []
+        staged.sort(key=lambda p: formats.index(p.suffix[1:]))
         for path in staged:
             target = out / path.name
             path.replace(target)
@@ -49,3 +54,13 @@ def write(doc: ComposedDocument, out: Path, formats: list[str],
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _find_pages(doc: ComposedDocument, staging: Path) -> None:
+    """Print the PDF only to learn the 目录's page numbers for a DOCX written alone; without a
+    PDF engine the DOCX's 目录 lists its lines without numbers (Word's 更新域 fills them)."""
+    try:
+        render_pdf(doc, staging / "pages.pdf")
+    except PdfEngineMissing:
+        return
+    (staging / "pages.pdf").unlink(missing_ok=True)

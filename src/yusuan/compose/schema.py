@@ -74,6 +74,11 @@ def funds() -> tuple[dict, ...]:
 
 
 @cache
+def asset_items() -> tuple[dict, ...]:
+    return tuple(catalogue.data("compose_input.toml")["asset"])
+
+
+@cache
 def three_public_items() -> tuple[dict, ...]:
     return tuple(catalogue.data("compose_input.toml")["three_public"])
 
@@ -158,6 +163,32 @@ class TargetInput:
     level2: str
     name: str
     value: str
+    nature: str = ""  # 指标性质: ≥ ≤ = ＞ ＜ 定性 ("" when not given)
+    measure: str = ""  # 度量单位
+
+
+@dataclass(frozen=True)
+class LineText:
+    """What a department says about one 功能分类 项: what the money is for and, when it gives the
+    previous year's amount, why it changed."""
+
+    use: str
+    prior: Decimal | None = None  # 元
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    goal: str | None = None  # 年度目标
+    has_targets: bool = False  # targets set (the forms may be published elsewhere)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """One 项目经费情况说明: the seven parts departments write for a major project."""
+
+    title: str | None
+    parts: tuple[tuple[str, str], ...]  # (part name, text), in print order, empty parts left out
 
 
 @dataclass
@@ -178,3 +209,14 @@ class BudgetInput:
     procurement: list[Purchase] = field(default_factory=list)
     assets: dict[str, int] = field(default_factory=dict)
     targets: list[TargetInput] = field(default_factory=list)
+    asset_date: str | None = None  # 资产统计截止日期
+    asset_purchases: dict[str, int] = field(default_factory=dict)  # category → planned purchases this year
+    lines: dict[str, LineText] = field(default_factory=dict)  # 功能分类 项 code → its texts
+    project_info: dict[str, ProjectInfo] = field(default_factory=dict)
+    explanations: list[Explanation] = field(default_factory=list)
+    glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, text); empty: the family's own
+
+    def targets_set(self, project: str) -> bool:
+        """Whether the project has performance targets: indicators given here, or marked as set."""
+        info = self.project_info.get(project)
+        return (info is not None and info.has_targets) or any(t.project == project for t in self.targets)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from ..model import (
     Indicator,
@@ -28,7 +29,8 @@ from .document import Cell, ComposedDocument, Grid
 from .ledger import Entry, Ledger, function_lines
 from .schema import funds, three_public_items
 
-Builder = Callable[[Ledger, str, ComposedDocument], None]
+Options = dict[str, Any]  # a table's entry in the layout catalogue: header words, row labels, keys
+Builder = Callable[[Ledger, str, ComposedDocument, Options], None]
 BUILDERS: dict[str, Builder] = {}
 _NUMERALS = "一二三四五六七八九十"
 
@@ -62,8 +64,51 @@ def _numbers(values: list[Decimal], always: bool = False) -> list[Cell]:
     return [Cell(money(v, always), numeric=True) for v in values]
 
 
-def _empty_note(ledger: Ledger, what: str) -> str:
+def _empty_note(ledger: Ledger, what: str, options: Options) -> str:
+    if "empty_note" in options:
+        return options["empty_note"].replace("{year}", str(ledger.data.year))
     return f"本部门{ledger.data.year}年没有{what}安排的支出，故本表为空表。"
+
+
+def header_rows(spec: list[list[str | dict]]) -> list[list[Cell]]:
+    """Header rows from the catalogue: a cell is its words, or {text, span (columns), rows}."""
+    return [[Cell(c, bold=True) if isinstance(c, str) else
+             Cell(c["text"], colspan=c.get("span", 1), rowspan=c.get("rows", 1), bold=True) for c in row]
+            for row in spec]
+
+
+def code_cells(code: str | None, columns: list[str]) -> list[Cell]:
+    """A classification code in one cell, or split over the family's 类|款|项 columns."""
+    if not columns:
+        return [Cell(code or "")]
+    widths = (3, 2, 2)
+    parts, at = [], 0
+    for width in widths[:len(columns)]:
+        parts.append((code or "")[at:at + width])
+        at += width
+    return [Cell(p) for p in parts]
+
+
+def _classified_header(options: Options, code_header: str, name_header: str, amounts: list[str]) -> list[list[Cell]]:
+    """The header of a table listed by classification code: one row, or with code columns split
+    (类|款|项) the three published rows: 项目 | group; 编码 | 名称 | amounts; 类 款 项."""
+    columns = options.get("code_columns", [])
+    if not columns:
+        return [_head(code_header, name_header, *amounts)]
+    n = len(columns)
+    return [[Cell("项目", colspan=n + 1, bold=True), Cell(options["group"], colspan=len(amounts), bold=True)],
+            [Cell(options.get("code_header", code_header), colspan=n, bold=True),
+             Cell(options.get("name_header", name_header), rowspan=2, bold=True),
+             *[Cell(a, rowspan=2, bold=True) for a in amounts]],
+            _head(*columns)]
+
+
+def _total_cells(options: Options) -> list[Cell]:
+    """Where a classified table's 合计 label goes: across the code and name columns when split."""
+    columns = options.get("code_columns", [])
+    if not columns:
+        return [Cell(""), Cell("合计", bold=True)]
+    return [Cell("合计", colspan=len(columns) + 1, bold=True)]
 
 
 def _row(doc: ComposedDocument, label: str, values: dict[str, Decimal], role: RowRole = RowRole.ITEM, *,
@@ -94,50 +139,89 @@ def _add(doc: ComposedDocument, table: Table, grid: Grid) -> None:
 # ------------------------------------------------------------------ function-classification tables
 
 def _function_table(ledger: Ledger, title: str, doc: ComposedDocument, kind: TableKind, entries: list[Entry],
-                    empty: str | None = None) -> None:
+                    options: Options, empty: str | None = None) -> None:
+    """A table by 功能分类 (类, 款, 项) with 合计 / 基本支出 / 项目支出.
+
+    Options: code_columns (split the code over 类|款|项), group (the words over the amounts when
+    split), total_last (合计 as the last row, not the first), empty_note."""
     table = Table(kind, title, doc.where, ledger.unit, ["total", "basic", "project"])
-    grid = Grid([_head("科目编码", "科目名称", "合计", "基本支出", "项目支出")])
+    grid = Grid(_classified_header(options, "科目编码", "科目名称", ["合计", "基本支出", "项目支出"]))
+    total_last = options.get("total_last", False)
 
     def add(code: str | None, label: str, chosen: list[Entry], role: RowRole) -> None:
         basic = sum((e.value for e in chosen if e.basic), Decimal(0))
         project = sum((e.value for e in chosen if not e.basic), Decimal(0))
         total = basic + project
+        if role == RowRole.TOTAL and not chosen and total_last:
+            grid.body.append([*_total_cells(options), *_numbers([total, basic, project])])
+            return  # an empty table's 合计 prints blank, as published, and says nothing
         bold = role != RowRole.ITEM or (code is not None and len(code) < 7)
-        grid.body.append([Cell(code or ""), Cell(label, bold=bold),
-                          *_numbers([total, basic, project], always=role == RowRole.TOTAL)])
+        label_cells = (_total_cells(options) if role == RowRole.TOTAL
+                       else [*code_cells(code, options.get("code_columns", [])), Cell(label, bold=bold)])
+        grid.body.append([*label_cells, *_numbers([total, basic, project], always=role == RowRole.TOTAL)])
         table.rows.append(_row(doc, label, {"total": total, "basic": basic, "project": project}, role, code=code))
 
-    add(None, "合计", entries, RowRole.TOTAL)
+    if not total_last:
+        add(None, "合计", entries, RowRole.TOTAL)
     for code in function_lines(entries):
         chosen = [e for e in entries if e.item.function.startswith(code)]
         add(code, ledger.name("function", code), chosen, RowRole.ITEM)
+    if total_last:
+        add(None, "合计", entries, RowRole.TOTAL)
     if not entries and empty:
-        table.notes.append(_empty_note(ledger, empty))
+        table.notes.append(_empty_note(ledger, empty, options))
         table.empty_by_design = True
     _add(doc, table, grid)
 
 
 @builder("expenditure")
-def expenditure(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
-    _function_table(ledger, title, doc, TableKind.EXPENDITURE, ledger.entries)
+def expenditure(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
+    _function_table(ledger, title, doc, TableKind.EXPENDITURE, ledger.entries, options)
 
 
 @builder("gpb_expenditure")
-def gpb_expenditure(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+def gpb_expenditure(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
     entries = ledger.select(lambda e: e.item.fund == "一般公共预算")
-    _function_table(ledger, title, doc, TableKind.GPB_EXPENDITURE, entries, "使用一般公共预算拨款")
+    _function_table(ledger, title, doc, TableKind.GPB_EXPENDITURE, entries, options, "使用一般公共预算拨款")
 
 
 @builder("gov_fund")
-def gov_fund(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+def gov_fund(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
     entries = ledger.select(lambda e: e.item.fund == "政府性基金")
-    _function_table(ledger, title, doc, TableKind.GOV_FUND, entries, "使用政府性基金预算拨款")
+    _function_table(ledger, title, doc, TableKind.GOV_FUND, entries, options, "使用政府性基金预算拨款")
 
 
 @builder("soe_capital")
-def soe_capital(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+def soe_capital(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
     entries = ledger.select(lambda e: e.item.fund == "国有资本经营")
-    _function_table(ledger, title, doc, TableKind.SOE_CAPITAL, entries, "使用国有资本经营预算拨款")
+    _function_table(ledger, title, doc, TableKind.SOE_CAPITAL, entries, options, "使用国有资本经营预算拨款")
+
+
+@builder("income_by_function")
+def income_by_function(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
+    """收入预算总表 by 功能分类 (Shanghai): each 类/款/项 with its income by source.
+
+    Options: columns ({header, key, funds}: a column sums those fund sources), code_columns,
+    group; 合计 is the last row."""
+    columns = options["columns"]
+    keys = ["total", *[c["key"] for c in columns]]
+    table = Table(TableKind.INCOME, title, doc.where, ledger.unit, keys)
+    grid = Grid(_classified_header(options, "科目编码", "科目名称", ["合计", *[c["header"] for c in columns]]))
+
+    def add(code: str | None, label: str, chosen: list[Entry], role: RowRole) -> None:
+        parts = [sum((e.value for e in chosen if e.item.fund in c["funds"]), Decimal(0)) for c in columns]
+        values = [sum(parts, Decimal(0)), *parts]
+        always = role == RowRole.TOTAL
+        label_cells = (_total_cells(options) if always
+                       else [*code_cells(code, options.get("code_columns", [])), Cell(label, bold=len(code or "") < 7)])
+        grid.body.append([*label_cells, *_numbers(values, always)])
+        table.rows.append(_row(doc, label, dict(zip(keys, values, strict=True)), role, code=code))
+
+    for code in function_lines(ledger.entries):
+        add(code, ledger.name("function", code), [e for e in ledger.entries if e.item.function.startswith(code)],
+            RowRole.ITEM)
+    add(None, "合计", ledger.entries, RowRole.TOTAL)
+    _add(doc, table, grid)
 
 
 # ------------------------------------------------------------------ two-sided summaries
@@ -146,19 +230,39 @@ def _classes(ledger: Ledger, entries: list[Entry]) -> list[str]:
     return sorted({e.item.function[:3] for e in entries})
 
 
+def _income_lines(ledger: Ledger, entries: list[Entry], options: Options) -> list[tuple[str, Decimal, RowRole]]:
+    """A summary's income lines from the catalogue (income_rows: label, funds, carryover,
+    optional): each the sum of its fund sources."""
+    lines = []
+    for line in options["income_rows"]:
+        carry = line.get("carryover", False)
+        value = sum((e.value for e in entries if e.item.fund in line["funds"] and e.item.carryover == carry), Decimal(0))
+        if value or not line.get("optional", False):
+            lines.append((line["label"], value, RowRole.ITEM))
+    return lines
+
+
 @builder("summary")
-def summary(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+def summary(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
+    """收支总表. Options (a family's own wording): header, income_key, income_rows, totals."""
+    current = ledger.current()
+    carry = ledger.carried()
+    total = ledger.sum()
+    right = [(f"{numeral(n)}、{ledger.name('function', c)}",
+              ledger.sum(lambda e, c=c: e.item.function.startswith(c)), RowRole.ITEM)
+             for n, c in enumerate(_classes(ledger, ledger.entries), start=1)]
+    if "income_rows" in options:
+        table = Table(TableKind.SUMMARY, title, doc.where, ledger.unit, [options["income_key"], "total"])
+        grid = Grid(header_rows(options["header"]))
+        (income_total, spending_total), = options["totals"]
+        _two_sided(doc, table, grid, _income_lines(ledger, ledger.entries, options), right,
+                   [((income_total, total), (spending_total, total))], ["total"], options["income_key"])
+        return
     table = Table(TableKind.SUMMARY, title, doc.where, ledger.unit, ["total"])
     grid = Grid([[Cell("收入", colspan=2, bold=True), Cell("支出", colspan=2, bold=True)],
                  _head("项目", "预算数", "项目", "预算数")])
     left = [(f"{numeral(n)}、{fund['income_label']}", ledger.current(fund["name"]), RowRole.ITEM)
             for n, fund in enumerate(funds(), start=1)]
-    right = [(f"{numeral(n)}、{ledger.name('function', c)}",
-              ledger.sum(lambda e, c=c: e.item.function.startswith(c)), RowRole.ITEM)
-             for n, c in enumerate(_classes(ledger, ledger.entries), start=1)]
-    current = ledger.current()
-    carry = ledger.carried()
-    total = ledger.sum()
     _two_sided(doc, table, grid, left, right, [
         (("本年收入合计", current), ("本年支出合计", total)),
         (("上年结转结余", carry), ("年终结转结余", Decimal(0))),
@@ -167,12 +271,11 @@ def summary(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
 
 
 @builder("fiscal_summary")
-def fiscal_summary(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+def fiscal_summary(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
+    """财政拨款收支总表. Options as the summary's; without them the national layout (本年收入 and
+    上年结转 headings with a line per fund, 本年支出 heading, 年终结转结余)."""
     fiscal = [f for f in funds() if f.get("fiscal")]
     keys = ["total", *[f["key"] for f in fiscal]]
-    table = Table(TableKind.FISCAL_SUMMARY, title, doc.where, ledger.unit, keys)
-    grid = Grid([[Cell("收入", colspan=2, bold=True), Cell("支出", colspan=2 + len(fiscal), bold=True)],
-                 _head("项目", "预算数", "项目", "合计", *[f["name"] for f in fiscal])])
     entries = ledger.select(lambda e: e.fiscal)
 
     def by_fund(where) -> list[Decimal]:
@@ -180,6 +283,20 @@ def fiscal_summary(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
                  for f in fiscal]
         return [sum(parts, Decimal(0)), *parts]
 
+    total = sum((e.value for e in entries), Decimal(0))
+    classes = [(ledger.name("function", c), by_fund(lambda e, c=c: e.item.function.startswith(c)))
+               for c in _classes(ledger, entries)]
+    if "income_rows" in options:
+        table = Table(TableKind.FISCAL_SUMMARY, title, doc.where, ledger.unit, [options["income_key"], *keys])
+        grid = Grid(header_rows(options["header"]))
+        right = [(f"{numeral(n)}、{name}", values, RowRole.ITEM) for n, (name, values) in enumerate(classes, start=1)]
+        (income_total, spending_total), = options["totals"]
+        _two_sided(doc, table, grid, _income_lines(ledger, entries, options), right,
+                   [((income_total, total), (spending_total, by_fund(lambda e: True)))], keys, options["income_key"])
+        return
+    table = Table(TableKind.FISCAL_SUMMARY, title, doc.where, ledger.unit, keys)
+    grid = Grid([[Cell("收入", colspan=2, bold=True), Cell("支出", colspan=2 + len(fiscal), bold=True)],
+                 _head("项目", "预算数", "项目", "合计", *[f["name"] for f in fiscal])])
     left: list[tuple[str, Decimal, RowRole]] = []
     for n, (label, carry) in enumerate((("本年收入", False), ("上年结转", True)), start=1):
         left.append((f"{numeral(n)}、{label}",
@@ -189,21 +306,18 @@ def fiscal_summary(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
                         Decimal(0))
             left.append((f"（{numeral(m)}）{fund['fiscal_label']}", value, RowRole.ITEM))
     right: list[tuple[str, list[Decimal], RowRole]] = [("一、本年支出", by_fund(lambda e: True), RowRole.HEADING)]
-    for m, c in enumerate(_classes(ledger, entries), start=1):
-        right.append((f"（{numeral(m)}）{ledger.name('function', c)}",
-                      by_fund(lambda e, c=c: e.item.function.startswith(c)), RowRole.ITEM))
+    right += [(f"（{numeral(m)}）{name}", values, RowRole.ITEM) for m, (name, values) in enumerate(classes, start=1)]
     right.append(("二、年终结转结余", [Decimal(0)] * len(keys), RowRole.ITEM))
-    total = sum((e.value for e in entries), Decimal(0))
     _two_sided(doc, table, grid, left, right, [(("收入总计", total), ("支出总计", by_fund(lambda e: True)))], keys)
 
 
 def _two_sided(doc: ComposedDocument, table: Table, grid: Grid, left: list, right: list, totals: list,
-               right_keys: list[str]) -> None:
+               right_keys: list[str], left_key: str = "total") -> None:
     """Lay income lines beside expenditure lines; totals rows at the bottom. Each printed line
     holds up to two model rows, the income half's first."""
     for i in range(max(len(left), len(right))):
         cells: list[Cell] = []
-        for side, lines, keys in ((Side.INCOME, left, ["total"]), (Side.EXPENDITURE, right, right_keys)):
+        for side, lines, keys in ((Side.INCOME, left, [left_key]), (Side.EXPENDITURE, right, right_keys)):
             if i < len(lines):
                 label, value, role = lines[i]
                 values = value if isinstance(value, list) else [value]
@@ -217,7 +331,7 @@ def _two_sided(doc: ComposedDocument, table: Table, grid: Grid, left: list, righ
         always = "总计" in left_label
         grid.body.append([Cell(left_label, bold=True), *_numbers([left_value], always),
                           Cell(right_label, bold=True), *_numbers(values, always)])
-        for label, side, measures in ((left_label, Side.INCOME, {"total": left_value}),
+        for label, side, measures in ((left_label, Side.INCOME, {left_key: left_value}),
                                       (right_label, Side.EXPENDITURE, dict(zip(right_keys, values, strict=True)))):
             role = RowRole.TOTAL if "总计" in label or "合计" in label else RowRole.ITEM
             table.rows.append(_row(doc, label, measures, role, section=side))
@@ -227,7 +341,7 @@ def _two_sided(doc: ComposedDocument, table: Table, grid: Grid, left: list, righ
 # ------------------------------------------------------------------ income by unit
 
 @builder("income")
-def income(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+def income(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
     names = [f["name"] for f in funds()]
     keys = [f["key"] for f in funds()]
     table = Table(TableKind.INCOME, title, doc.where, ledger.unit, ["total", *keys, "carryover"])
@@ -255,31 +369,44 @@ def income(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
 # ------------------------------------------------------------------ economic classification
 
 @builder("gpb_basic_econ")
-def gpb_basic_econ(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+def gpb_basic_econ(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
+    """一般公共预算基本支出 by 部门经济分类 (类, 款) with 人员经费 / 公用经费.
+
+    Options: code_columns, group, code_header, name_header (the split layout), print_zeros
+    (0.00 in every empty cell, as Shanghai prints), total_last is implied by code_columns."""
     table = Table(TableKind.GPB_BASIC_ECON, title, doc.where, ledger.unit, ["total", "personnel", "public"])
-    grid = Grid([_head("科目编码", "科目名称", "合计", "人员经费", "公用经费")])
+    grid = Grid(_classified_header(options, "科目编码", "科目名称", ["合计", "人员经费", "公用经费"]))
     entries = ledger.select(lambda e: e.basic and e.item.fund == "一般公共预算")
+    zeros = options.get("print_zeros", False)
+    split = bool(options.get("code_columns"))
 
     def add(code: str | None, label: str, chosen: list[Entry], role: RowRole) -> None:
         personnel = sum((e.value for e in chosen if e.personnel), Decimal(0))
         public = sum((e.value for e in chosen if not e.personnel), Decimal(0))
-        always = role == RowRole.TOTAL
-        grid.body.append([Cell(code or ""), Cell(label, bold=always or len(code or "") == 3),
-                          *_numbers([personnel + public, personnel, public], always)])
+        always = role == RowRole.TOTAL or zeros
+        label_cells = (_total_cells(options) if role == RowRole.TOTAL
+                       else [*code_cells(code, options.get("code_columns", [])),
+                             Cell(label, bold=len(code or "") == 3)])
+        if role == RowRole.TOTAL and not split:
+            label_cells = [Cell(""), Cell(label, bold=True)]
+        grid.body.append([*label_cells, *_numbers([personnel + public, personnel, public], always)])
         table.rows.append(_row(doc, label, {"total": personnel + public, "personnel": personnel, "public": public},
                                role, code=code))
 
-    add(None, "合计", entries, RowRole.TOTAL)
+    if not split:
+        add(None, "合计", entries, RowRole.TOTAL)
     codes = sorted({e.item.econ[:3] for e in entries} | {e.item.econ for e in entries})
     for code in codes:
         add(code, ledger.name("econ_dept", code), [e for e in entries if e.item.econ.startswith(code)], RowRole.ITEM)
+    if split:
+        add(None, "合计", entries, RowRole.TOTAL)
     _add(doc, table, grid)
 
 
 # ------------------------------------------------------------------ 三公
 
 @builder("three_public")
-def three_public(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+def three_public(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
     """One printed line of amounts: the department's “三公” total and its items."""
     items = {t["key"]: t["name"] for t in three_public_items()}
     grid = Grid([[Cell("合计", rowspan=2, bold=True), Cell(items["abroad"], rowspan=2, bold=True),
@@ -295,10 +422,26 @@ def three_public(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
     _add(doc, table, grid)
 
 
+@builder("three_public_running")
+def three_public_running(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
+    """“三公”经费和机关运行经费预算表 (Shanghai): one line of amounts, in the table's own unit
+    (万元), 机关运行经费 in the last column. Options: header (the family's words, columns in the
+    order total, abroad, reception, car_total, car_purchase, car_operation, running_cost)."""
+    grid = Grid(header_rows(options["header"]))
+    values = ledger.three_public()
+    measures = {"total": sum(values.values(), Decimal(0)), "abroad": values["abroad"], "reception": values["reception"],
+                "car_total": values["car_purchase"] + values["car_operation"], "car_purchase": values["car_purchase"],
+                "car_operation": values["car_operation"], "running_cost": ledger.running_cost()}
+    grid.body.append([Cell(money(v, key in ("total", "running_cost")), numeric=True) for key, v in measures.items()])
+    table = Table(TableKind.THREE_PUBLIC, title, doc.where, ledger.unit, list(measures),
+                  [_row(doc, "", measures, RowRole.TOTAL)])
+    _add(doc, table, grid)
+
+
 # ------------------------------------------------------------------ projects and their targets
 
 @builder("projects")
-def projects(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+def projects(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
     """The project table; each of its project lines is also one of the document's projects."""
     table = Table(TableKind.PROJECTS, title, doc.where, ledger.unit, ["total", *[f["key"] for f in funds()]])
     grid = Grid([_head("单位代码", "项目名称", "项目类型", "合计", *[f["name"] for f in funds()])])
@@ -322,7 +465,7 @@ def projects(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
 
 
 @builder("project_performance")
-def project_performance(ledger: Ledger, title: str, doc: ComposedDocument) -> None:
+def project_performance(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
     """One performance-target form per project. What a form says is its PerformanceTarget (tied
     to the project it is printed for); its Table, kept so the tables stay in print order, lists
     no amounts."""

@@ -209,9 +209,14 @@ def _another_table(previous: TableBlock, preamble: list[Line], first_rows: list[
                and any(parse_amount(c) is not None for c in row.cells or []) for row in first_rows)
 
 
+# a 目录 line's leader (……, ·····, ....) and the page number after it
+_TOC_LEADER = re.compile(r"\s*[.．·…⋯・_\-]{3,}\s*(?:[-—－]?\s*\d{1,4}\s*[-—－]?)?\s*$|\s+\d{1,4}\s*$|(?<=表)\d{1,4}$")
+
+
 def toc_entry(line: Line) -> TocEntry:
-    """A 目录 line with the standard table it names (a title ending in 表 of a known kind)."""
-    title = (title_text(line) or line.text).strip()
+    """A 目录 line with the standard table it names (a title ending in 表 of a known kind); the
+    leader and page number are not part of the title."""
+    title = _TOC_LEADER.sub("", (title_text(line) or line.text).strip())
     key = compact(strip_enumerator(compact(title)))
     kind = kind_for_title(key) if key.endswith("表") else None
     return TocEntry(title, line.location, kind.key if kind else None)

@@ -1,5 +1,6 @@
-"""Word: headings with outline levels, a real TOC field, and proper tables — merged header
-cells, header rows repeated on every page, numbers right-aligned."""
+"""Word: a cover, a real TOC field showing its page numbers, headings with outline levels in the
+style definition's faces and sizes, and proper tables — merged header cells, header rows
+repeated on every page, numbers right-aligned."""
 
 from __future__ import annotations
 
@@ -8,67 +9,115 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 
-from ...model import Table, TocEntry
+from ... import catalogue
+from ...model import Table
 from ..document import Cell, ComposedDocument, Grid, positions
 
-_FONT = "宋体"
-_HEADING_FONT = "黑体"
+_STYLE = catalogue.data("compose_style.toml")
+_FACE = {role: faces[0] for role, faces in _STYLE["font"].items()}  # what a department's Word has
+_SIZE = _STYLE["size"]
+# paragraph style → (font role, size, centred); the same roles and sizes as the PDF's template
+_ROLES = {"Normal": ("body", "body", False), "Title": ("title", "cover", True), "Heading 1": ("title", "part", True),
+          "Heading 2": ("hei", "heading", False), "Heading 3": ("kai", "heading", False),
+          "Heading 4": ("title", "table_title", True)}
 
 
 def render_docx(doc: ComposedDocument, path: Path) -> None:
     document = Document()
     _styles(document)
     section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(1.8))
+    _page(section, doc.landscape)
     _page_numbers(section)
-    title = document.add_heading(doc.title, level=0)
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_heading("目录", level=1)
-    _toc(document, doc.disclosure.toc)
-    for section, level in doc.sections():
-        document.add_heading(section.heading, level=level).paragraph_format.keep_with_next = True
-        for text in section.paragraphs:
-            paragraph = document.add_paragraph(text.text)
-            paragraph.paragraph_format.first_line_indent = Pt(22)
-    for table, grid in doc.printed_tables():
-        _table(document, doc, table, grid)
-    _update_fields_on_open(document)
+    for index, line in enumerate(doc.cover):
+        paragraph = document.add_paragraph(line, style="Title" if index == 0 else None)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = Pt(120 if index == 0 else 24)
+        if index:
+            _font(paragraph.runs[0], "kai", _SIZE["cover_line"])
+    contents = document.add_paragraph("目　录")
+    contents.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    contents.paragraph_format.page_break_before = True
+    _font(contents.runs[0], "title", _SIZE["part"])
+    _toc(document, doc, section)
+    first = True
+    for item, how in doc.body():
+        if isinstance(how, int):
+            heading = document.add_heading(item.heading, level=how)
+            heading.paragraph_format.keep_with_next = True
+            heading.paragraph_format.page_break_before = how == 1 or first
+            first = False
+            for text in item.paragraphs:
+                paragraph = document.add_paragraph(text.text)
+                paragraph.paragraph_format.first_line_indent = Pt(2 * _SIZE["body"])
+        else:
+            _table(document, doc, item, how)
+            first = False
     document.save(str(path))
 
 
+def _page(section, landscape: bool) -> None:
+    page = _STYLE["page"]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Cm(29.7), Cm(21)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Mm(page["margin_top_mm"]), Mm(page["margin_bottom_mm"])
+    section.left_margin, section.right_margin = Mm(page["margin_left_mm"]), Mm(page["margin_right_mm"])
+    section.footer_distance = Mm(page["footer_mm"])
+
+
+def _font(run, role: str, size: float) -> None:
+    run.font.name = _FACE[role]
+    run.font.size = Pt(size)
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), _FACE[role])
+
+
 def _styles(document) -> None:
-    """Fonts by role, and black headings: the default template's headings take the theme's blue,
-    which no department prints."""
-    for name, font in (("Normal", _FONT), ("Title", _HEADING_FONT), ("Heading 1", _HEADING_FONT),
-                       ("Heading 2", _HEADING_FONT), ("Heading 3", _HEADING_FONT)):
+    """Fonts and sizes by role from the one style definition (compose_style.toml), and black
+    headings: the default template's headings take the theme's blue, which no department prints."""
+    for name, (role, size, centred) in _ROLES.items():
         style = document.styles[name]
+        font = _FACE[role]
         style.font.name = font
+        style.font.size = Pt(_SIZE[size])
+        style.font.bold = False
+        style.font.italic = False
         rpr = style.element.get_or_add_rPr()
-        rpr.get_or_add_rFonts().set(qn("w:eastAsia"), font)
         fonts = rpr.get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), font)
         for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):  # they override the names
             fonts.attrib.pop(qn(attribute), None)
+        style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        style.paragraph_format.line_spacing = Pt(_SIZE["line"] if size in ("body", "heading") else _SIZE[size] * 1.6)
+        style.paragraph_format.space_before = Pt(0)
+        style.paragraph_format.space_after = Pt(0)
+        if centred:
+            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif name != "Normal":
+            style.paragraph_format.first_line_indent = Pt(2 * _SIZE["heading"])
         if name != "Normal":
             style.font.color.rgb = RGBColor(0, 0, 0)
-            for color in rpr.findall(qn("w:color")):
-                for attribute in ("w:themeColor", "w:themeShade", "w:themeTint"):
-                    color.attrib.pop(qn(attribute), None)
             ppr = style.element.find(qn("w:pPr"))
             for border in (ppr.findall(qn("w:pBdr")) if ppr is not None else []):
                 ppr.remove(border)  # the Title's blue rule
-    document.styles["Normal"].font.size = Pt(11)
+    for element in document.styles.element.iter():  # every style black, the unused ones too
+        if qn("w:themeColor") in element.attrib:
+            for attribute in ("w:themeColor", "w:themeShade", "w:themeTint"):
+                element.attrib.pop(qn(attribute), None)
+            if element.tag == qn("w:color"):
+                element.set(qn("w:val"), "000000")
 
 
 def _page_numbers(section) -> None:
     """"— N —" centred in the footer (a PAGE field), none on the section's first page (the
-    title page); later sections share this footer."""
+    cover); later sections share this footer."""
     section.different_first_page_header_footer = True
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -77,19 +126,27 @@ def _page_numbers(section) -> None:
     paragraph.add_run("1")
     _field_char(paragraph, "end")
     paragraph.add_run(" —")
+    for run in paragraph.runs:
+        _font(run, "number", _SIZE["page_number"])
 
 
-def _toc(document, entries: list[TocEntry]) -> None:
-    """A TOC field whose cached result already lists the parts and tables, so the document reads
-    right before Word refreshes it (Word asks to update fields on opening)."""
-    for index, entry in enumerate(entries):
+def _toc(document, doc: ComposedDocument, section) -> None:
+    """A TOC field whose cached result already lists every 目录 line with its page (the pages
+    the printed PDF found, which uses the same style definition), so Word shows a finished 目录
+    without asking to update fields; Word's “更新域” recomputes it from the headings."""
+    width = section.page_width - section.left_margin - section.right_margin
+    lines = doc.contents
+    for index, line in enumerate(lines):
         paragraph = document.add_paragraph()
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        if line.depth:
+            paragraph.paragraph_format.left_indent = Pt(2 * _SIZE["body"])
         if index == 0:
             _field_start(paragraph, 'TOC \\o "1-2" \\h \\z \\u')
-        paragraph.add_run(entry.title)
-        if entry.kind:  # a table, under its part
-            paragraph.paragraph_format.left_indent = Pt(22)
-        if index == len(entries) - 1:
+        page = doc.pages.get(line.target)
+        paragraph.add_run(line.text + ("\t" + str(page) if page else ""))
+        if index == len(lines) - 1:
             _field_char(paragraph, "end")
 
 
@@ -115,39 +172,33 @@ def _field_char(paragraph, kind: str) -> None:
     paragraph._p.append(_run_with(char))
 
 
-def _update_fields_on_open(document) -> None:
-    settings = document.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
-
-
 def _table(document, doc: ComposedDocument, table: Table, grid: Grid) -> None:
-    wide = grid.width > 7
+    wide = grid.width > 7 or doc.landscape
     if grid.key_value:  # a small table (a 绩效目标表): it follows the one before on the same page
         document.add_paragraph().paragraph_format.keep_with_next = True
     else:
         section = document.add_section()
-        section.different_first_page_header_footer = False  # numbered from its first page (only the title page is not)
-        if wide:
-            section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = Cm(29.7), Cm(21)
-        else:
-            section.orientation = WD_ORIENT.PORTRAIT
-            section.page_width, section.page_height = Cm(21), Cm(29.7)
-    heading = document.add_heading(table.title, level=2)
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        section.different_first_page_header_footer = False  # numbered from its first page (only the cover is not)
+        _page(section, wide)
+    heading = document.add_heading(table.title, level=4)
     heading.paragraph_format.keep_with_next = True
-    for line in (f"部门名称：{doc.disclosure.meta.department}", f"单位：{table.unit.value}"):
-        document.add_paragraph(line).paragraph_format.keep_with_next = True  # the table's head stays with it
+    meta = document.add_paragraph()
+    meta.paragraph_format.first_line_indent = Pt(0)
+    meta.paragraph_format.keep_with_next = True  # the table's head stays with it
+    section = document.sections[-1]
+    meta.paragraph_format.tab_stops.add_tab_stop(section.page_width - section.left_margin - section.right_margin,
+                                                 WD_TAB_ALIGNMENT.RIGHT)
+    _font(meta.add_run(f"编制部门：{doc.disclosure.meta.department}\t单位：{table.unit.value}"), "table", _SIZE["table"])
     printed = document.add_table(rows=0, cols=grid.width)
     printed.style = "Table Grid"
     printed.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fill(printed._tbl, grid.header + grid.body, len(grid.header))
-    for note in table.notes:
-        document.add_paragraph(note)
-    if doc.rounding_note and not grid.key_value:
-        document.add_paragraph(doc.rounding_note)
+    notes = [*table.notes, *([doc.rounding_note] if doc.rounding_note and not grid.key_value
+                             and table.unit.value == "万元" else [])]
+    for note in notes:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        _font(paragraph.add_run(note), "table", _SIZE["note"])
 
 
 def _fill(tbl, rows: list[list[Cell]], header_rows: int) -> None:
@@ -196,10 +247,13 @@ def _tc(cell: Cell, continued: bool, centred: bool):
     if cell.text and not continued:
         run = OxmlElement("w:r")
         run_properties = OxmlElement("w:rPr")
-        if cell.bold:
-            run_properties.append(OxmlElement("w:b"))
+        face = _FACE["hei" if cell.bold or centred else "table"]  # emphasis is the 黑体 face, as in the PDF
+        fonts = OxmlElement("w:rFonts")
+        for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+            fonts.set(qn(attribute), face)
+        run_properties.append(fonts)
         size = OxmlElement("w:sz")
-        size.set(qn("w:val"), "18")  # 9 pt
+        size.set(qn("w:val"), str(round(_SIZE["table"] * 2)))  # half-points
         run_properties.append(size)
         run.append(run_properties)
         text = OxmlElement("w:t")
