@@ -75,7 +75,9 @@ def main() -> int:
         mark = time.perf_counter()
         doc = compose(data, "national")
         timings["汇总表格与说明"] = time.perf_counter() - mark
-        for fmt in ("docx", "xlsx", "html", "pdf"):
+        # the order `yusuan compose` writes them in: the PDF first, whose print finds the 目录's page
+        # numbers that the DOCX's 目录 then shows (the PDF is printed twice for them)
+        for fmt in ("pdf", "docx", "xlsx", "html"):
             mark = time.perf_counter()
             write(doc, folder / "out", [fmt])
             timings[fmt.upper()] = time.perf_counter() - mark

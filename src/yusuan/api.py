@@ -241,7 +241,8 @@ def rules_listing(rule_id: str | None = None, *, markdown: bool = False) -> str:
 # ---- compose (imported on use: the renderers' libraries are not needed to read or audit) -------
 
 def __getattr__(name: str) -> Any:
-    """The compose errors (api.InputError, api.PdfEngineMissing), imported when first asked for."""
+    """The compose errors (api.InputError, api.PdfEngineMissing, api.UnknownUnit), imported when first
+    asked for."""
     if name == "InputError":
         from .compose.schema import InputError
 
@@ -267,6 +268,10 @@ def __getattr__(name: str) -> Any:
         from .compose.render.pdf import PdfEngineMissing
 
         return PdfEngineMissing
+    if name == "UnknownUnit":
+        from .compose.units import UnknownUnit
+
+        return UnknownUnit
     raise AttributeError(name)
 
 
@@ -305,6 +310,14 @@ def compose_budget(data: BudgetInput, layout: str = "national") -> Any:
     from .compose import compose
 
     return compose(data, layout)
+
+
+def unit_budget(data: BudgetInput, code: str) -> BudgetInput:
+    """One budget unit's own budget (单位预算) from the department's input (UnknownUnit if there is
+    none to compose for that code)."""
+    from .compose.units import unit_budget as one_unit
+
+    return one_unit(data, code)
 
 
 def write_composed(document: Any, out: Path, formats: list[str],

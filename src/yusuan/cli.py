@@ -421,8 +421,10 @@ def compose(
     layout: str = typer.Option("national", "--template", "-t", help="模板：national（全国通用）或 shanghai（上海）"),
     formats: list[str] = typer.Option(["docx,xlsx,pdf,html"], "--format", "-f",
                                       help="输出格式，逗号分隔：docx、xlsx、pdf、html"),
+    units: list[str] = typer.Option([], "--unit", "-u",
+                                    help="编制单位预算：单位代码（可多次给出），或 all（每个预算单位一份）；不给则编制部门预算"),
 ) -> None:
-    """由预算数据生成完整的部门预算公开文件（全部标准表与情况说明，口径一致）。"""
+    """由预算数据生成完整的部门预算公开文件（全部标准表与情况说明，口径一致）；--unit 编制单位预算。"""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     chosen = _split(formats)
@@ -451,19 +453,33 @@ def compose(
             raise typer.Exit(2)
         for problem in warnings:
             console.print(f"[yellow]请核对：[/yellow]{problem}", highlight=False)
-        progress.update(task, advance=1, description=f"汇总 {len(data.items)} 笔支出明细")
-        document = api.compose_budget(data, layout)
-        progress.update(task, advance=1, description="生成文件")
+        codes = [u.code for u in data.units] if _split(units) == ["all"] else _split(units)
         try:
-            written = api.write_composed(document, out, chosen,
-                                         step=lambda fmt: progress.update(task, advance=1, description=f"已生成 {fmt.upper()}"))
-        except api.PdfEngineMissing as error:
+            inputs = [api.unit_budget(data, code) for code in codes] or [data]
+        except api.UnknownUnit as error:
             progress.stop()
             console.print(f"[red]{error}[/red]（未写出任何文件）")
-            raise typer.Exit(1) from error
-    for path in written:
-        console.print(f"已生成 {path}")
-    problems = api.preflight(written, document)
+            raise typer.Exit(2) from error
+        progress.update(task, total=1 + len(inputs) * (1 + len(chosen)), advance=1,
+                        description=f"汇总 {len(data.items)} 笔支出明细")
+        documents = []
+        for budget in inputs:
+            documents.append(api.compose_budget(budget, layout))
+            progress.update(task, advance=1, description=f"生成 {budget.department}")
+            try:
+                written = api.write_composed(documents[-1], out, chosen,
+                                             step=lambda fmt: progress.update(task, advance=1,
+                                                                              description=f"已生成 {fmt.upper()}"))
+            except api.PdfEngineMissing as error:
+                progress.stop()
+                console.print(f"[red]{error}[/red]（未写出任何文件）")
+                raise typer.Exit(1) from error
+            documents[-1] = (documents[-1], written)
+    problems = []
+    for document, written in documents:
+        for path in written:
+            console.print(f"已生成 {path}")
+        problems += api.preflight(written, document)
     if problems:
         console.print(f"[red]生成后检查发现 {len(problems)} 处问题，文件不宜直接公开：[/red]")
         for problem in problems:

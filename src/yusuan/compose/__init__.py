@@ -53,34 +53,36 @@ def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
             ledgers[wanted] = Ledger(data, wanted, grouped=spec.get("figures") == "grouped")
         return ledgers[wanted]
 
-    ledger, words = ledger_in(unit), ledger_in(Unit(spec["narrative_unit"]))
+    ledger, sentences = ledger_in(unit), ledger_in(Unit(spec["narrative_unit"]))
     fill = {"department": data.department, "year": data.year, "region": data.region or ""}
-    title = spec["title"].format(**fill)
+    words = _wording(spec, data)
+    title = words(spec["title"].format(**fill))
     # what a reader needs to know, in the words departments print (how the rounding residue is
     # allocated is compose's business, documented in README and compose/rounding.py)
     note = "注：本表金额由元换算为万元，保留两位小数。" if unit is Unit.WAN else ""
     disclosure = Disclosure(_source(data, layout, title),
                             Meta(department=data.department, year=data.year, kind=DocumentKind.BUDGET,
-                                 scope=DocumentScope.DEPARTMENT, region=data.region, unit=unit))
-    doc = ComposedDocument(disclosure, title, note, cover=[line.format(**fill) for line in spec["cover"]],
+                                 scope=DocumentScope.UNIT if data.parent else DocumentScope.DEPARTMENT,
+                                 region=data.region, unit=unit))
+    doc = ComposedDocument(disclosure, title, note, cover=[words(line.format(**fill)) for line in spec["cover"]],
                            landscape=spec.get("landscape", False))
 
     builders: dict[str, tuple[Ledger, dict]] = {}  # builder → the ledger in its table's unit, its options
     writers: list[str] = []
     for part in spec["parts"]:
-        heading = part["heading"].format(**fill)
+        heading = words(part["heading"].format(**fill))
         start = len(doc.order)
         if heading:
             own = part["content"] in ("duties", "organisation")
             doc.add_section(heading, _texts(part["content"], data) if own else [], level=1)
         if part["content"] == "sections":
             for section in part["sections"]:
-                doc.add_section(section["heading"], _texts(section["content"], data), level=2)
+                doc.add_section(words(section["heading"]), _texts(section["content"], data), level=2)
         elif part["content"] == "glossary":
             doc.disclosure.narrative[-1].paragraphs.extend(_glossary(data, spec["glossary_numbering"], doc))
             doc.disclosure.narrative[-1].text = "\n".join(p.text for p in doc.disclosure.narrative[-1].paragraphs)
         elif part["content"] == "narrative":
-            items = narrative.write(words, part["items"], fill, numbered=part.get("numbered", True))
+            items = narrative.write(sentences, part["items"], fill, numbered=part.get("numbered", True))
             writers += [item if isinstance(item, str) else item["writer"] for item in part["items"]]
             if part.get("numbered", True):
                 for item_heading, paragraphs in items:
@@ -99,14 +101,14 @@ def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
             for entry in spec["table"]:
                 table_ledger = ledger_in(Unit(entry["unit"])) if "unit" in entry else ledger
                 builders[entry["builder"]] = (table_ledger, entry)
-                tables.BUILDERS[entry["builder"]](table_ledger, entry["title"].replace("{year}", str(data.year)),
+                tables.BUILDERS[entry["builder"]](table_ledger, words(entry["title"].replace("{year}", str(data.year))),
                                                   doc, entry)
         first = _first_heading(doc, start)
-        doc.contents.append(ContentsLine(part["toc"].format(**fill), 0, heading or first))
+        doc.contents.append(ContentsLine(words(part["toc"].format(**fill)), 0, heading or first))
         if part["content"] == "tables":
             doc.contents += _table_lines(doc, start, spec["toc_table"])
     disclosure.toc = [TocEntry(line.text, doc.where, _kind_of(doc, line)) for line in doc.contents]
-    disclosure.figures = key_figures(builders, words, writers, doc.where)
+    disclosure.figures = key_figures(builders, sentences, writers, doc.where)
     return doc
 
 
@@ -115,6 +117,18 @@ def _source(data: BudgetInput, layout: str, title: str) -> Source:
     same budget composed with the same layout has the same digest."""
     digest = hashlib.sha256(repr((layout, data)).encode("utf-8")).hexdigest()
     return Source(file_stem(title), digest, SourceFormat.COMPOSED)
+
+
+def _wording(spec: dict, data: BudgetInput):
+    """The family's words as printed: for one unit's own budget, its `unit_words` replacements
+    (部门预算 → 单位预算 …) applied to titles, headings and the 目录."""
+    replacements = list(spec.get("unit_words", {}).items()) if data.parent else []
+
+    def words(text: str) -> str:
+        for old, new in replacements:
+            text = text.replace(old, new)
+        return text
+    return words
 
 
 def _lines(text: str) -> list[str]:

@@ -298,7 +298,7 @@ def check(raw: dict[str, list[RawRecord]]) -> BudgetInput:
     if year is not None and year not in registry_years:
         checker.problem(Where(by_key["department"].name, None, "预算年度"),
                         f"没有 {year} 年的科目表（已有：{'、'.join(map(str, registry_years))}）")
-    units = [BudgetUnit(v["code"], v["name"], v["kind"]) for _, v in typed["units"]
+    units = [BudgetUnit(v["code"], v["name"], v["kind"], v["duties"]) for _, v in typed["units"]
              if v["code"] and v["name"] and v["kind"]]
     if not typed["units"]:
         checker.problem(Where(by_key["units"].name), "至少需要一个预算单位")

@@ -198,7 +198,7 @@ def soe(ledger: Ledger) -> list[Item]:
 def _fund_section(ledger: Ledger, fund: str, heading: str) -> list[Item]:
     entries = ledger.select(lambda e: e.item.fund == fund)
     if not entries:
-        return [(heading, [f"本部门{ledger.data.year}年没有使用{fund}预算拨款安排的支出。"])]
+        return [(heading, [f"本{ledger.data.own}{ledger.data.year}年没有使用{fund}预算拨款安排的支出。"])]
     total = sum((e.value for e in entries), Decimal(0))
     uses = sorted({e.item.project or ledger.name("function", e.item.function) for e in entries})
     return [(heading, [f"{_prefix(ledger)}{fund}预算支出{amount(ledger, total)}，用于" + "、".join(uses) + "。"])]
@@ -217,7 +217,7 @@ def procurement(ledger: Ledger) -> list[Item]:
     parts = ledger.procurement()
     total = sum(parts.values(), Decimal(0))
     if not total:
-        return [("政府采购情况", [f"本部门{ledger.data.year}年没有安排政府采购预算。"])]
+        return [("政府采购情况", [f"本{ledger.data.own}{ledger.data.year}年没有安排政府采购预算。"])]
     text = (f"{_prefix(ledger)}政府采购预算{amount(ledger, total)}，其中：" +
             "，".join(f"政府采购{k}预算{amount(ledger, v)}" for k, v in parts.items()) + "。")
     return [("政府采购情况", [text])]
@@ -228,7 +228,7 @@ def assets(ledger: Ledger) -> list[Item]:
     a = ledger.data.assets
     cars = ("一般公务用车", "执法执勤用车", "其他用车")
     total = sum(a.get(c, 0) for c in cars)
-    text = (f"截至{ledger.data.year - 1}年12月31日，本部门共有车辆{total}辆，其中：" +
+    text = (f"截至{ledger.data.year - 1}年12月31日，本{ledger.data.own}共有车辆{total}辆，其中：" +
             "，".join(f"{c}{a.get(c, 0)}辆" for c in cars) +
             f"；单价50万元以上通用设备{a.get('单价50万元以上通用设备', 0)}台（套），"
             f"单位价值100万元以上专用设备{a.get('单位价值100万元以上专用设备', 0)}台（套）。")
@@ -243,7 +243,7 @@ def performance(ledger: Ledger) -> list[Item]:
     total = ledger.sum(lambda e: not e.basic)
     value = sum((e.value for p in with_targets for e in p[3]), Decimal(0))
     if not projects:
-        return [("预算绩效目标情况", [f"本部门{ledger.data.year}年没有项目支出，未编制项目绩效目标。"])]
+        return [("预算绩效目标情况", [f"本{ledger.data.own}{ledger.data.year}年没有项目支出，未编制项目绩效目标。"])]
     scope = "全部" if len(with_targets) == len(projects) else f"中的{len(with_targets)}个"
     text = (f"{_prefix(ledger)}共有项目{len(projects)}个，{scope}编制了绩效目标，涉及项目支出{amount(ledger, value)}，"
             f"占项目支出的{share(value, total)}，从产出、效益、满意度等方面设置了绩效指标，详见项目绩效目标表。")
@@ -360,9 +360,9 @@ def targets_set(ledger: Ledger) -> list[Item]:
               for name, _, _, es in ledger.projects if ledger.data.targets_set(name)]
     year = ledger.data.year
     if not chosen:
-        return [("", [f"{year}年度，本部门没有编报绩效目标的项目。"])]
+        return [("", [f"{year}年度，本{ledger.data.own}没有编报绩效目标的项目。"])]
     value = sum((v for _, v in chosen), Decimal(0))
-    return [("", [f"{year}年度，本部门编报绩效目标的项目共{len(chosen)}个，涉及项目预算资金{amount(ledger, value)}。"
+    return [("", [f"{year}年度，本{ledger.data.own}编报绩效目标的项目共{len(chosen)}个，涉及项目预算资金{amount(ledger, value)}。"
                   "其中：" + "，".join(f"{name}{amount(ledger, v)}" for name, v in chosen) + "。"])]
 
 
@@ -381,8 +381,8 @@ def vehicles(ledger: Ledger) -> list[Item]:
                 + "，".join(f"{equipment_lead}{n}{counts.get(n, 0)}台（套）" for n in equipment) + "。")
 
     held_at = data.asset_date or f"{data.year - 1}年12月31日"
-    return [("", [listing(data.assets, f"截至{held_at}，本部门共有车辆", ""),
-                  listing(data.asset_purchases, f"{data.year}年部门预算安排购置车辆", "部门预算安排购置")])]
+    return [("", [listing(data.assets, f"截至{held_at}，本{data.own}共有车辆", ""),
+                  listing(data.asset_purchases, f"{data.year}年{data.own}预算安排购置车辆", f"{data.own}预算安排购置")])]
 
 
 def write(ledger: Ledger, items: list[str | dict], fill: dict[str, object], numbered: bool = True) -> list[Item]:

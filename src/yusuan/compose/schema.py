@@ -122,6 +122,7 @@ class BudgetUnit:
     code: str
     name: str
     kind: str  # 行政单位 / 参公事业单位 / 事业单位
+    duties: str | None = None  # the unit's own 职能, printed in its own budget (单位预算)
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,12 @@ class BudgetInput:
     project_info: dict[str, ProjectInfo] = field(default_factory=dict)
     explanations: list[Explanation] = field(default_factory=list)
     glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, text); empty: the family's own
+    parent: str | None = None  # the department, when this is one budget unit's own budget (单位预算)
+
+    @property
+    def own(self) -> str:
+        """How the document names whose budget it is: 部门, or 单位 for one unit's budget."""
+        return "单位" if self.parent else "部门"
 
     def targets_set(self, project: str) -> bool:
         """Whether the project has performance targets: indicators given here, or marked as set."""

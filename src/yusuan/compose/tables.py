@@ -66,8 +66,8 @@ def _numbers(values: list[Decimal], always: bool = False) -> list[Cell]:
 
 def _empty_note(ledger: Ledger, what: str, options: Options) -> str:
     if "empty_note" in options:
-        return options["empty_note"].replace("{year}", str(ledger.data.year))
-    return f"本部门{ledger.data.year}年没有{what}安排的支出，故本表为空表。"
+        return options["empty_note"].replace("{year}", str(ledger.data.year)).replace("本部门", f"本{ledger.data.own}")
+    return f"本{ledger.data.own}{ledger.data.year}年没有{what}安排的支出，故本表为空表。"
 
 
 def header_rows(spec: list[list[str | dict]]) -> list[list[Cell]]:
@@ -328,7 +328,7 @@ def _two_sided(doc: ComposedDocument, table: Table, grid: Grid, left: list, righ
         grid.body.append(cells)
     for (left_label, left_value), (right_label, right_value) in totals:
         values = right_value if isinstance(right_value, list) else [right_value]
-        always = "总计" in left_label
+        always = True  # a totals line prints 0.00 rather than a blank line a reader would drop
         grid.body.append([Cell(left_label, bold=True), *_numbers([left_value], always),
                           Cell(right_label, bold=True), *_numbers(values, always)])
         for label, side, measures in ((left_label, Side.INCOME, {left_key: left_value}),
