@@ -11,14 +11,13 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
+from composed_pdf import check_pdf, printed_row
 from conftest import CORPUS
 from yusuan.api import audit_file, parse_file, preflight
 from yusuan.compose import compose, load
 from yusuan.compose.output import write
-from yusuan.model import Row
 from yusuan.model.text import compact
 from yusuan.readers.pdf_facts import pdf_facts
 
@@ -58,9 +57,6 @@ def national(tmp_path_factory):
     return doc, {p.suffix[1:]: p for p in paths}
 
 
-def _printed(row: Row) -> tuple:
-    return (row.code, row.label, row.section, row.role, {k: v for k, v in row.values.items() if v != Decimal(0)})
-
 
 def test_hand_read_rows_of_the_published_tables():
     """The published figures this test leans on, read off the PDF by hand: the recogniser reads
@@ -86,7 +82,7 @@ def test_every_table_row_and_figure_of_the_published_pdf(recomposed, fmt):
     mine = doc.disclosure if fmt == "model" else parse_file(paths[fmt])
     assert [(t.kind, t.title, t.unit) for t in mine.tables] == [(t.kind, t.title, t.unit) for t in published.tables]
     for composed_table, published_table in zip(mine.tables, published.tables, strict=True):
-        assert [_printed(r) for r in composed_table.rows] == [_printed(r) for r in published_table.rows], \
+        assert [printed_row(r) for r in composed_table.rows] == [printed_row(r) for r in published_table.rows], \
             composed_table.title
         assert composed_table.empty_by_design == published_table.empty_by_design
     stated = doc.disclosure.figures
@@ -112,42 +108,9 @@ def test_the_skeleton_is_the_published_one(recomposed):
     assert "部级领导干部用车0辆" in text and "截至2024年8月31日" in text  # p.22
 
 
-def _pdf_pages(path: Path) -> list[list[str]]:
-    document = pdfium.PdfDocument(path)
-    try:
-        return [[line.strip() for line in document[i].get_textpage().get_text_range().splitlines()]
-                for i in range(len(document))]
-    finally:
-        document.close()
-
-
-def _check_pdf(doc, pdf: Path) -> None:
-    pages = _pdf_pages(pdf)
-    # "— N —" at the foot of every page but the cover
-    numbers = [[line for line in lines if re.fullmatch(r"— \d+ —", line)] for lines in pages]
-    assert numbers[0] == [] and all(numbers[i] == [f"— {i + 1} —"] for i in range(1, len(pages)))
-    # every 目录 line prints the page its heading is on, and the headings come in the 目录's order
-    contents = next(i for i, lines in enumerate(pages) if "目录" in [compact(x) for x in lines])
-    printed: list[tuple[str, int]] = []
-    listing = pages[contents] + pages[contents + 1]
-    for line in doc.contents:  # a long line wraps: its number ends the first line ending in one
-        start = next(i for i, x in enumerate(listing) if compact(x).startswith(compact(line.text)[:12]))
-        row = next(x for x in listing[start:] if re.search(r"[·.…]\s*\d+$", x))
-        printed.append((line.target, int(re.search(r"(\d+)$", row).group(1))))
-    last = 0
-    for target, number in printed:
-        lines = [compact(x) for x in pages[number - 1]]
-        joined = ["".join(pair) for pair in zip(lines, lines[1:], strict=False)]
-        assert compact(target) in lines + joined, (target, number)
-        assert number >= last
-        last = number
-    facts = pdf_facts(pdf.read_bytes())
-    assert facts.fonts and all(facts.fonts.values()) and not facts.type3
-
-
 def test_the_shanghai_pdf_prints_cover_contents_and_page_numbers(recomposed):
     doc, paths = recomposed
-    _check_pdf(doc, paths["pdf"])
+    check_pdf(doc, paths["pdf"])
     facts = pdf_facts(paths["pdf"].read_bytes())
     assert all(page.width > page.height for page in facts.pages)  # landscape throughout, as published
     assert preflight(paths.values(), doc) == []
@@ -155,7 +118,7 @@ def test_the_shanghai_pdf_prints_cover_contents_and_page_numbers(recomposed):
 
 def test_the_national_pdf_prints_cover_contents_and_page_numbers(national):
     doc, paths = national
-    _check_pdf(doc, paths["pdf"])
+    check_pdf(doc, paths["pdf"])
     assert preflight(paths.values(), doc) == []
 
 

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from composed_pdf import printed_row
 from yusuan.api import audit_file, parse_file
 from yusuan.cli import app
 from yusuan.compose import compose, load
 from yusuan.compose.output import write
 from yusuan.compose.units import UnknownUnit, unit_budget
-from yusuan.model import DocumentScope, Row
+from yusuan.model import DocumentScope
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "示例市人力资源和社会保障局2025年预算.yaml"
@@ -29,9 +30,6 @@ def unit_document(request, tmp_path_factory):
     paths = write(doc, tmp_path_factory.mktemp(f"unit-{request.param}"), FORMATS)
     return doc, {p.suffix[1:]: p for p in paths}
 
-
-def _printed(row: Row) -> tuple:
-    return (row.code, row.unit_code, row.label, row.section, {k: v for k, v in row.values.items() if v != Decimal(0)})
 
 
 def test_only_the_units_own_money(unit_document):
@@ -58,7 +56,7 @@ def test_the_unit_budget_reads_back_as_composed(unit_document, fmt):
     for mine, read in zip(composed.tables, parsed.tables, strict=True):
         if mine.columns:  # a performance form's content is its target, not rows
             rows = [r for r in read.rows if r.label not in mine.notes]
-            assert [_printed(r) for r in rows] == [_printed(r) for r in mine.rows], mine.title
+            assert [printed_row(r) for r in rows] == [printed_row(r) for r in mine.rows], mine.title
     assert {k: f.value for k, f in parsed.figures.items() if k in composed.figures} == \
         {k: f.value for k, f in composed.figures.items()}
 

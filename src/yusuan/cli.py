@@ -418,7 +418,7 @@ def template(
 def compose(
     source: Path = typer.Argument(..., help="预算数据：工作簿（.xlsx）或 YAML/JSON"),
     out: Path = typer.Option(..., "--out", "-o", help="输出目录", callback=_output_folder),
-    layout: str = typer.Option("national", "--template", "-t", help="模板：national（全国通用）或 shanghai（上海）"),
+    layout: str = typer.Option("national", "--template", "-t", help="模板：national（全国通用预算）、shanghai（上海预算）或 final（部门决算）"),
     formats: list[str] = typer.Option(["docx,xlsx,pdf,html"], "--format", "-f",
                                       help="输出格式，逗号分隔：docx、xlsx、pdf、html"),
     units: list[str] = typer.Option([], "--unit", "-u",

@@ -25,9 +25,10 @@ from ..model import (
     TocEntry,
 )
 from ..model.money import Unit
-from . import narrative, tables
-from .document import ComposedDocument, ContentsLine, file_stem
+from . import final_narrative, final_tables, narrative, tables  # noqa: F401 (final_*: they register builders)
+from .document import Cell, ComposedDocument, ContentsLine, Grid, file_stem
 from .figures import key_figures
+from .final import final_input
 from .inputs import load
 from .ledger import Ledger
 from .schema import BudgetInput, InputError
@@ -45,6 +46,9 @@ def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
     spec = layouts().get(layout)
     if spec is None:
         raise ValueError(f"未知的模板：{layout}（可选：{'、'.join(layouts())}）")
+    kind = DocumentKind(spec.get("kind", DocumentKind.BUDGET))
+    if kind == DocumentKind.FINAL_ACCOUNT:
+        data = final_input(data)  # the line items' 决算数; their budgeted amounts become the 年初预算
     unit = Unit(spec["unit"])
     ledgers: dict[Unit, Ledger] = {}
 
@@ -61,7 +65,7 @@ def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
     # allocated is compose's business, documented in README and compose/rounding.py)
     note = "注：本表金额由元换算为万元，保留两位小数。" if unit is Unit.WAN else ""
     disclosure = Disclosure(_source(data, layout, title),
-                            Meta(department=data.department, year=data.year, kind=DocumentKind.BUDGET,
+                            Meta(department=data.department, year=data.year, kind=kind,
                                  scope=DocumentScope.UNIT if data.parent else DocumentScope.DEPARTMENT,
                                  region=data.region, unit=unit))
     doc = ComposedDocument(disclosure, title, note, cover=[words(line.format(**fill)) for line in spec["cover"]],
@@ -77,7 +81,12 @@ def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
             doc.add_section(heading, _texts(part["content"], data) if own else [], level=1)
         if part["content"] == "sections":
             for section in part["sections"]:
-                doc.add_section(words(section["heading"]), _texts(section["content"], data), level=2)
+                if section["content"] == "final_units":
+                    paragraphs, grid = _final_units(data)
+                    doc.add_section(words(section["heading"]), paragraphs, level=2)
+                    doc.section_grids[len(doc.disclosure.narrative) - 1] = grid
+                else:
+                    doc.add_section(words(section["heading"]), _texts(section["content"], data), level=2)
         elif part["content"] == "glossary":
             doc.disclosure.narrative[-1].paragraphs.extend(_glossary(data, spec["glossary_numbering"], doc))
             doc.disclosure.narrative[-1].text = "\n".join(p.text for p in doc.disclosure.narrative[-1].paragraphs)
@@ -131,6 +140,16 @@ def _wording(spec: dict, data: BudgetInput):
     return words
 
 
+def _final_units(data: BudgetInput) -> tuple[list[str], Grid]:
+    """概况's 决算单位构成: what the final account covers, and the units as a numbered table."""
+    name, year = data.department, data.year
+    paragraphs = [f"从预算单位构成看，{name}部门决算包括：{name}本级决算、下属行政事业单位决算。",
+                  f"纳入{name}{year}年度部门决算编制范围的单位包括："]
+    grid = Grid([[Cell("序号", bold=True), Cell("单位名称", bold=True), Cell("备注", bold=True)]],
+                [[Cell(str(n)), Cell(unit.name), Cell(unit.kind)] for n, unit in enumerate(data.units, start=1)])
+    return paragraphs, grid
+
+
 def _lines(text: str) -> list[str]:
     """A typed text's paragraphs: one per non-empty line."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -168,7 +187,8 @@ def _table_lines(doc: ComposedDocument, start: int, pattern: str) -> list[Conten
             if seen_forms:
                 continue
             seen_forms = True
-        lines.append(ContentsLine(pattern.format(n=len(lines) + 1, title=table.title), 1, table.title))
+        n = len(lines) + 1
+        lines.append(ContentsLine(pattern.format(n=n, numeral=tables.numeral(n), title=table.title), 1, table.title))
     return lines
 
 

@@ -72,6 +72,7 @@ class ComposedDocument:
     order: list[Block] = field(default_factory=list)
     contents: list[ContentsLine] = field(default_factory=list)
     pages: dict[str, int] = field(default_factory=dict)  # 目录 target → its page, once a PDF was printed
+    section_grids: dict[int, Grid] = field(default_factory=dict)  # narrative[i]'s own small table (决算单位构成)
 
     @property
     def stem(self) -> str:
@@ -102,6 +103,10 @@ class ComposedDocument:
                 yield self.disclosure.tables[block.index], self.grids[block.index]
             else:
                 yield self.disclosure.narrative[block.index], self.levels[block.index]
+
+    def grid_of(self, section: NarrativeSection) -> Grid | None:
+        """The small table printed inside a narrative section (决算单位构成), if it has one."""
+        return next((g for i, g in self.section_grids.items() if self.disclosure.narrative[i] is section), None)
 
     def printed_tables(self) -> Iterator[tuple[Table, Grid]]:
         return zip(self.disclosure.tables, self.grids, strict=True)

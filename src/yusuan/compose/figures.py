@@ -59,17 +59,44 @@ _IN_TABLES: dict[str, tuple[tuple[str, ...], Value]] = {
     "three_public_car_operation": (("three_public", "three_public_running"), _three_public("car_operation")),
     "three_public_reception": (("three_public", "three_public_running"), _three_public("reception")),
     "running_cost": (("three_public_running",), Ledger.running_cost),
+    "gpb_expenditure_total": (("gpb_expenditure",), lambda ledger: ledger.sum(lambda e: e.item.fund == _GPB)),
     "project_total": (("projects",),
                       lambda ledger: sum((e.value for *_, es in ledger.projects for e in es), Decimal(0))),
 }
+_FISCAL = ["一般公共预算", "政府性基金", "国有资本经营"]
+# a final account's tables (compose/final_tables.py): income is spending plus the carries
+_IN_FINAL_TABLES: dict[str, tuple[tuple[str, ...], Value]] = {
+    "total_income": (("final_summary",), lambda ledger: ledger.income() + ledger.opening()),
+    "total_expenditure": (("final_summary",), lambda ledger: ledger.sum() + ledger.closing()),
+    "current_year_income": (("final_summary",), lambda ledger: ledger.income()),
+    "current_year_expenditure": (("final_summary",), lambda ledger: ledger.sum()),
+    "carry_forward": (("final_summary",), lambda ledger: ledger.closing()),
+    "government_fund": (("final_summary",), lambda ledger: ledger.income(["政府性基金"])),
+    "fiscal_expenditure_total": (("final_fiscal_summary",), lambda ledger: ledger.sum(lambda e: e.fiscal)),
+    "personnel": (("final_basic_econ",),
+                  lambda ledger: ledger.sum(lambda e: e.basic and e.personnel and e.item.fund == _GPB)),
+    "public_operating": (("final_basic_econ",),
+                         lambda ledger: ledger.sum(lambda e: e.basic and not e.personnel and e.item.fund == _GPB)),
+    "three_public_total": (("final_three_public",), _three_public(None)),
+    "three_public_abroad": (("final_three_public",), _three_public("abroad")),
+    "three_public_car_purchase": (("final_three_public",), _three_public("car_purchase")),
+    "three_public_car_operation": (("final_three_public",), _three_public("car_operation")),
+    "three_public_reception": (("final_three_public",), _three_public("reception")),
+}
 # figure key → (the narrative writers that state it, its value)
 _IN_NARRATIVE: dict[str, tuple[tuple[str, ...], Value]] = {
-    "running_cost": (("running_cost", "running_cost_statement"), Ledger.running_cost),
+    "running_cost": (("running_cost", "running_cost_statement", "final_other"), Ledger.running_cost),
     "procurement_total": (("procurement",), _procurement(None)),
     "procurement_goods": (("procurement",), _procurement("货物")),
     "procurement_works": (("procurement",), _procurement("工程")),
     "procurement_services": (("procurement",), _procurement("服务")),
 }
+
+
+# builders whose name is not their table's kind
+_KINDS = {"three_public_running": TableKind.THREE_PUBLIC, _NATIONAL_SUMMARY: TableKind.SUMMARY,
+          "final_summary": TableKind.SUMMARY, "final_fiscal_summary": TableKind.FISCAL_SUMMARY,
+          "final_basic_econ": TableKind.GPB_BASIC_ECON, "final_three_public": TableKind.THREE_PUBLIC}
 
 
 def key_figures(tables: dict[str, tuple[Ledger, dict]], words: Ledger, writers: list[str],
@@ -86,12 +113,11 @@ def key_figures(tables: dict[str, tuple[Ledger, dict]], words: Ledger, writers: 
         if value is not None and key not in figures:
             figures[key] = Figure(key, convert(value, ledger.unit, Unit.WAN), source, where)
 
-    for key, (builders, value) in _IN_TABLES.items():
+    for key, (builders, value) in [*_IN_FINAL_TABLES.items(), *_IN_TABLES.items()]:
         builder = next((b for b in builders if b in printed), None)
         if builder is not None:
             ledger = printed[builder][0]
-            kind = TableKind.THREE_PUBLIC if builder == "three_public_running" else \
-                TableKind.SUMMARY if builder == _NATIONAL_SUMMARY else TableKind(builder)
+            kind = _KINDS.get(builder) or TableKind(builder)
             state(key, value(ledger), ledger, kind)
     for key, (names, value) in _IN_NARRATIVE.items():
         if any(n in writers for n in names):

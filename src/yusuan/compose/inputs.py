@@ -19,6 +19,7 @@ from ..model.limits import Limits, ReadError, open_zipped
 from .schema import (
     BudgetInput,
     BudgetUnit,
+    Carry,
     Explanation,
     InputColumn,
     InputError,
@@ -345,6 +346,8 @@ def check(raw: dict[str, list[RawRecord]]) -> BudgetInput:
     explanations = [Explanation(v["title"], tuple((c.header, v[c.key]) for c in explanation_parts if v[c.key]))
                     for _, v in typed["explanations"] if v["overview"]]
     glossary = [(v["term"], v["text"]) for _, v in typed["glossary"] if v["term"] and v["text"]]
+    carries = [Carry(v["fund"], v["function"], v["opening"] or Decimal(0), v["closing"] or Decimal(0))
+               for _, v in typed["carry"] if v["fund"] and v["function"]]
 
     if checker.problems:
         raise InputError(checker.problems)
@@ -354,7 +357,7 @@ def check(raw: dict[str, list[RawRecord]]) -> BudgetInput:
         region=department.get("region"), code=department.get("code"), date=department.get("date"),
         prior=prior, three_public_use=three_public_use, procurement=procurement, assets=assets,
         targets=targets, asset_date=department.get("asset_date"), asset_purchases=asset_purchases, lines=lines,
-        project_info=project_info, explanations=explanations, glossary=glossary,
+        project_info=project_info, explanations=explanations, glossary=glossary, carries=carries,
     )
 
 
@@ -394,6 +397,6 @@ def _items(checker: _Checker, spec: Sheet, typed: list[tuple[int, dict[str, Any]
         items.append(LineItem(
             unit=v["unit"], function=v["function"], econ=v["econ"], gov_econ=v["gov_econ"], fund=v["fund"],
             carryover=bool(v["carryover"]), category=v["category"], project=v["project"],
-            project_type=v["project_type"], amount=v["amount"], where=where(None),
+            project_type=v["project_type"], amount=v["amount"], where=where(None), actual=v["actual"],
         ))
     return items

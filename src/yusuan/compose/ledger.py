@@ -7,7 +7,7 @@ makes the composed tables and narrative consistent by construction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -57,6 +57,34 @@ class Ledger:
         self.entries = [Entry(i, v) for i, v in zip(data.items, values, strict=True)]
         self.registry = catalogue.data("classification.toml")
         self.unit_kinds = {u.code: u.kind for u in data.units}
+        # a final account's carries, rounded like the line items: (fund, 项 code, 年初, 年末)
+        levels = [lambda c: c.function[:3], lambda c: c.function[:5], lambda c: c.function]
+        opening = round_tree(data.carries, lambda c: c.opening, levels, unit)
+        closing = round_tree(data.carries, lambda c: c.closing, levels, unit)
+        self.carries = [(c.fund, c.function, o, e) for c, o, e in zip(data.carries, opening, closing, strict=True)]
+
+    @cached_property
+    def budget(self) -> Ledger:
+        """A final account's 年初预算: the same line items at their budgeted amounts."""
+        return Ledger(replace(self.data, items=self.data.budget_items, budget_items=[], carries=[]), self.unit,
+                      self.grouped)
+
+    def opening(self, funds: Iterable[str] | None = None, prefix: str = "") -> Decimal:
+        """年初结转和结余 of some funds (all when None) on the 功能分类 codes under `prefix`."""
+        return sum((o for f, code, o, _ in self.carries if (funds is None or f in funds) and code.startswith(prefix)),
+                   Decimal(0))
+
+    def closing(self, funds: Iterable[str] | None = None, prefix: str = "") -> Decimal:
+        """年末结转和结余, as `opening`."""
+        return sum((c for f, code, _, c in self.carries if (funds is None or f in funds) and code.startswith(prefix)),
+                   Decimal(0))
+
+    def income(self, funds: Iterable[str] | None = None, prefix: str = "") -> Decimal:
+        """A final account's income this year: spending, plus what is carried out, less what was
+        carried in (so 本年收入 + 年初 = 本年支出 + 年末 holds on every line)."""
+        funds = list(funds) if funds is not None else None
+        spent = self.sum(lambda e: (funds is None or e.item.fund in funds) and e.item.function.startswith(prefix))
+        return spent + self.closing(funds, prefix) - self.opening(funds, prefix)
 
     def sum(self, where: Callable[[Entry], bool] = lambda e: True) -> Decimal:
         return sum((e.value for e in self.entries if where(e)), Decimal(0))

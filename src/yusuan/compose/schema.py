@@ -138,6 +138,18 @@ class LineItem:
     project_type: str | None
     amount: Decimal  # 元
     where: Where
+    actual: Decimal | None = field(default=None, compare=False)  # 决算数, 元 (final accounts only)
+
+
+@dataclass(frozen=True)
+class Carry:
+    """Money carried into and out of the year (年初 / 年末结转和结余) of one fund on one 功能分类 项:
+    a final account's income is its spending plus what it carries out less what it carried in."""
+
+    fund: str
+    function: str
+    opening: Decimal  # 元
+    closing: Decimal  # 元
 
 
 @dataclass(frozen=True)
@@ -217,6 +229,8 @@ class BudgetInput:
     explanations: list[Explanation] = field(default_factory=list)
     glossary: list[tuple[str, str]] = field(default_factory=list)  # (term, text); empty: the family's own
     parent: str | None = None  # the department, when this is one budget unit's own budget (单位预算)
+    carries: list[Carry] = field(default_factory=list)  # 结转结余 (final accounts)
+    budget_items: list[LineItem] = field(default_factory=list)  # a final account's 年初预算, by line item
 
     @property
     def own(self) -> str:

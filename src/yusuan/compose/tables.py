@@ -56,15 +56,15 @@ def numeral(n: int) -> str:
     return (_NUMERALS[tens - 1] if tens > 1 else "") + "十" + (_NUMERALS[ones - 1] if ones else "")
 
 
-def _head(*texts: str) -> list[Cell]:
+def head_cells(*texts: str) -> list[Cell]:
     return [Cell(t, bold=True) for t in texts]
 
 
-def _numbers(values: list[Decimal], always: bool = False) -> list[Cell]:
+def number_cells(values: list[Decimal], always: bool = False) -> list[Cell]:
     return [Cell(money(v, always), numeric=True) for v in values]
 
 
-def _empty_note(ledger: Ledger, what: str, options: Options) -> str:
+def empty_note(ledger: Ledger, what: str, options: Options) -> str:
     if "empty_note" in options:
         return options["empty_note"].replace("{year}", str(ledger.data.year)).replace("本部门", f"本{ledger.data.own}")
     return f"本{ledger.data.own}{ledger.data.year}年没有{what}安排的支出，故本表为空表。"
@@ -94,13 +94,13 @@ def _classified_header(options: Options, code_header: str, name_header: str, amo
     (类|款|项) the three published rows: 项目 | group; 编码 | 名称 | amounts; 类 款 项."""
     columns = options.get("code_columns", [])
     if not columns:
-        return [_head(code_header, name_header, *amounts)]
+        return [head_cells(code_header, name_header, *amounts)]
     n = len(columns)
     return [[Cell("项目", colspan=n + 1, bold=True), Cell(options["group"], colspan=len(amounts), bold=True)],
             [Cell(options.get("code_header", code_header), colspan=n, bold=True),
              Cell(options.get("name_header", name_header), rowspan=2, bold=True),
              *[Cell(a, rowspan=2, bold=True) for a in amounts]],
-            _head(*columns)]
+            head_cells(*columns)]
 
 
 def _total_cells(options: Options) -> list[Cell]:
@@ -111,14 +111,14 @@ def _total_cells(options: Options) -> list[Cell]:
     return [Cell("合计", colspan=len(columns) + 1, bold=True)]
 
 
-def _row(doc: ComposedDocument, label: str, values: dict[str, Decimal], role: RowRole = RowRole.ITEM, *,
+def model_row(doc: ComposedDocument, label: str, values: dict[str, Decimal], role: RowRole = RowRole.ITEM, *,
          code: str | None = None, unit_code: str | None = None, section: Side | None = None,
          texts: dict[str, str] | None = None) -> Row:
     return Row(label, values, doc.where, code=code, unit_code=unit_code, section=section, role=role,
                texts=texts or {}, enumerator=enumerator_depth(label))
 
 
-def _add(doc: ComposedDocument, table: Table, grid: Grid) -> None:
+def add_table(doc: ComposedDocument, table: Table, grid: Grid) -> None:
     """Add a finished table with its list rows nested by code: a 款 under its 类, a 项 under its
     款, an economic 款 under its class; budget units (by unit code) and projects at the top.
     Totals, headings and the rows of a two-sided table stay outside the tree."""
@@ -144,8 +144,11 @@ def _function_table(ledger: Ledger, title: str, doc: ComposedDocument, kind: Tab
 
     Options: code_columns (split the code over 类|款|项), group (the words over the amounts when
     split), total_last (合计 as the last row, not the first), empty_note."""
-    table = Table(kind, title, doc.where, ledger.unit, ["total", "basic", "project"])
-    grid = Grid(_classified_header(options, "科目编码", "科目名称", ["合计", "基本支出", "项目支出"]))
+    extra = options.get("extra_columns", [])  # columns a final account prints that budgets leave at 0
+    table = Table(kind, title, doc.where, ledger.unit, ["total", "basic", "project", *[c["key"] for c in extra]])
+    grid = Grid(_classified_header(options, "科目编码", "科目名称",
+                                   [options.get("total_header", "合计"), "基本支出", "项目支出",
+                                    *[c["header"] for c in extra]]))
     total_last = options.get("total_last", False)
 
     def add(code: str | None, label: str, chosen: list[Entry], role: RowRole) -> None:
@@ -153,13 +156,14 @@ def _function_table(ledger: Ledger, title: str, doc: ComposedDocument, kind: Tab
         project = sum((e.value for e in chosen if not e.basic), Decimal(0))
         total = basic + project
         if role == RowRole.TOTAL and not chosen and total_last:
-            grid.body.append([*_total_cells(options), *_numbers([total, basic, project])])
+            grid.body.append([*_total_cells(options), *number_cells([total, basic, project, *[Decimal(0)] * len(extra)])])
             return  # an empty table's 合计 prints blank, as published, and says nothing
         bold = role != RowRole.ITEM or (code is not None and len(code) < 7)
         label_cells = (_total_cells(options) if role == RowRole.TOTAL
                        else [*code_cells(code, options.get("code_columns", [])), Cell(label, bold=bold)])
-        grid.body.append([*label_cells, *_numbers([total, basic, project], always=role == RowRole.TOTAL)])
-        table.rows.append(_row(doc, label, {"total": total, "basic": basic, "project": project}, role, code=code))
+        grid.body.append([*label_cells, *number_cells([total, basic, project, *[Decimal(0)] * len(extra)],
+                                                  always=role == RowRole.TOTAL)])
+        table.rows.append(model_row(doc, label, {"total": total, "basic": basic, "project": project}, role, code=code))
 
     if not total_last:
         add(None, "合计", entries, RowRole.TOTAL)
@@ -169,9 +173,9 @@ def _function_table(ledger: Ledger, title: str, doc: ComposedDocument, kind: Tab
     if total_last:
         add(None, "合计", entries, RowRole.TOTAL)
     if not entries and empty:
-        table.notes.append(_empty_note(ledger, empty, options))
+        table.notes.append(empty_note(ledger, empty, options))
         table.empty_by_design = True
-    _add(doc, table, grid)
+    add_table(doc, table, grid)
 
 
 @builder("expenditure")
@@ -206,27 +210,39 @@ def income_by_function(ledger: Ledger, title: str, doc: ComposedDocument, option
     columns = options["columns"]
     keys = ["total", *[c["key"] for c in columns]]
     table = Table(TableKind.INCOME, title, doc.where, ledger.unit, keys)
-    grid = Grid(_classified_header(options, "科目编码", "科目名称", ["合计", *[c["header"] for c in columns]]))
+    grid = Grid(_classified_header(options, "科目编码", "科目名称",
+                                   [options.get("total_header", "合计"), *[c["header"] for c in columns]]))
+
+    final = options.get("final", False)  # a final account's income: spending plus carried out less carried in
 
     def add(code: str | None, label: str, chosen: list[Entry], role: RowRole) -> None:
-        parts = [sum((e.value for e in chosen if e.item.fund in c["funds"]), Decimal(0)) for c in columns]
+        if final:
+            parts = [ledger.income(c["funds"], code or "") for c in columns]
+        else:
+            parts = [sum((e.value for e in chosen if e.item.fund in c["funds"]), Decimal(0)) for c in columns]
         values = [sum(parts, Decimal(0)), *parts]
         always = role == RowRole.TOTAL
         label_cells = (_total_cells(options) if always
                        else [*code_cells(code, options.get("code_columns", [])), Cell(label, bold=len(code or "") < 7)])
-        grid.body.append([*label_cells, *_numbers(values, always)])
-        table.rows.append(_row(doc, label, dict(zip(keys, values, strict=True)), role, code=code))
+        grid.body.append([*label_cells, *number_cells(values, always)])
+        table.rows.append(model_row(doc, label, dict(zip(keys, values, strict=True)), role, code=code))
 
-    for code in function_lines(ledger.entries):
+    total_last = options.get("total_last", True)
+    if not total_last:
+        add(None, "合计", ledger.entries, RowRole.TOTAL)
+    codes = set(function_lines(ledger.entries)) | {c for _, code, *_ in ledger.carries
+                                                   for c in (code[:3], code[:5], code)}
+    for code in sorted(codes, key=lambda c: (c[:3], c[:5] if len(c) >= 5 else "", c)):
         add(code, ledger.name("function", code), [e for e in ledger.entries if e.item.function.startswith(code)],
             RowRole.ITEM)
-    add(None, "合计", ledger.entries, RowRole.TOTAL)
-    _add(doc, table, grid)
+    if total_last:
+        add(None, "合计", ledger.entries, RowRole.TOTAL)
+    add_table(doc, table, grid)
 
 
 # ------------------------------------------------------------------ two-sided summaries
 
-def _classes(ledger: Ledger, entries: list[Entry]) -> list[str]:
+def class_codes(ledger: Ledger, entries: list[Entry]) -> list[str]:
     return sorted({e.item.function[:3] for e in entries})
 
 
@@ -250,20 +266,20 @@ def summary(ledger: Ledger, title: str, doc: ComposedDocument, options: Options)
     total = ledger.sum()
     right = [(f"{numeral(n)}、{ledger.name('function', c)}",
               ledger.sum(lambda e, c=c: e.item.function.startswith(c)), RowRole.ITEM)
-             for n, c in enumerate(_classes(ledger, ledger.entries), start=1)]
+             for n, c in enumerate(class_codes(ledger, ledger.entries), start=1)]
     if "income_rows" in options:
         table = Table(TableKind.SUMMARY, title, doc.where, ledger.unit, [options["income_key"], "total"])
         grid = Grid(header_rows(options["header"]))
         (income_total, spending_total), = options["totals"]
-        _two_sided(doc, table, grid, _income_lines(ledger, ledger.entries, options), right,
+        two_sided(doc, table, grid, _income_lines(ledger, ledger.entries, options), right,
                    [((income_total, total), (spending_total, total))], ["total"], options["income_key"])
         return
     table = Table(TableKind.SUMMARY, title, doc.where, ledger.unit, ["total"])
     grid = Grid([[Cell("收入", colspan=2, bold=True), Cell("支出", colspan=2, bold=True)],
-                 _head("项目", "预算数", "项目", "预算数")])
+                 head_cells("项目", "预算数", "项目", "预算数")])
     left = [(f"{numeral(n)}、{fund['income_label']}", ledger.current(fund["name"]), RowRole.ITEM)
             for n, fund in enumerate(funds(), start=1)]
-    _two_sided(doc, table, grid, left, right, [
+    two_sided(doc, table, grid, left, right, [
         (("本年收入合计", current), ("本年支出合计", total)),
         (("上年结转结余", carry), ("年终结转结余", Decimal(0))),
         (("收入总计", current + carry), ("支出总计", total)),
@@ -285,18 +301,18 @@ def fiscal_summary(ledger: Ledger, title: str, doc: ComposedDocument, options: O
 
     total = sum((e.value for e in entries), Decimal(0))
     classes = [(ledger.name("function", c), by_fund(lambda e, c=c: e.item.function.startswith(c)))
-               for c in _classes(ledger, entries)]
+               for c in class_codes(ledger, entries)]
     if "income_rows" in options:
         table = Table(TableKind.FISCAL_SUMMARY, title, doc.where, ledger.unit, [options["income_key"], *keys])
         grid = Grid(header_rows(options["header"]))
         right = [(f"{numeral(n)}、{name}", values, RowRole.ITEM) for n, (name, values) in enumerate(classes, start=1)]
         (income_total, spending_total), = options["totals"]
-        _two_sided(doc, table, grid, _income_lines(ledger, entries, options), right,
+        two_sided(doc, table, grid, _income_lines(ledger, entries, options), right,
                    [((income_total, total), (spending_total, by_fund(lambda e: True)))], keys, options["income_key"])
         return
     table = Table(TableKind.FISCAL_SUMMARY, title, doc.where, ledger.unit, keys)
     grid = Grid([[Cell("收入", colspan=2, bold=True), Cell("支出", colspan=2 + len(fiscal), bold=True)],
-                 _head("项目", "预算数", "项目", "合计", *[f["name"] for f in fiscal])])
+                 head_cells("项目", "预算数", "项目", "合计", *[f["name"] for f in fiscal])])
     left: list[tuple[str, Decimal, RowRole]] = []
     for n, (label, carry) in enumerate((("本年收入", False), ("上年结转", True)), start=1):
         left.append((f"{numeral(n)}、{label}",
@@ -308,34 +324,36 @@ def fiscal_summary(ledger: Ledger, title: str, doc: ComposedDocument, options: O
     right: list[tuple[str, list[Decimal], RowRole]] = [("一、本年支出", by_fund(lambda e: True), RowRole.HEADING)]
     right += [(f"（{numeral(m)}）{name}", values, RowRole.ITEM) for m, (name, values) in enumerate(classes, start=1)]
     right.append(("二、年终结转结余", [Decimal(0)] * len(keys), RowRole.ITEM))
-    _two_sided(doc, table, grid, left, right, [(("收入总计", total), ("支出总计", by_fund(lambda e: True)))], keys)
+    two_sided(doc, table, grid, left, right, [(("收入总计", total), ("支出总计", by_fund(lambda e: True)))], keys)
 
 
-def _two_sided(doc: ComposedDocument, table: Table, grid: Grid, left: list, right: list, totals: list,
-               right_keys: list[str], left_key: str = "total") -> None:
+def two_sided(doc: ComposedDocument, table: Table, grid: Grid, left: list, right: list, totals: list,
+               right_keys: list[str], left_key: str = "total", finish: bool = True) -> None:
     """Lay income lines beside expenditure lines; totals rows at the bottom. Each printed line
-    holds up to two model rows, the income half's first."""
+    holds up to two model rows, the income half's first. `finish` = False leaves the table open
+    for more lines (the caller adds it)."""
     for i in range(max(len(left), len(right))):
         cells: list[Cell] = []
         for side, lines, keys in ((Side.INCOME, left, [left_key]), (Side.EXPENDITURE, right, right_keys)):
             if i < len(lines):
                 label, value, role = lines[i]
                 values = value if isinstance(value, list) else [value]
-                cells += [Cell(label, bold=role == RowRole.HEADING), *_numbers(values)]
-                table.rows.append(_row(doc, label, dict(zip(keys, values, strict=True)), role, section=side))
+                cells += [Cell(label, bold=role == RowRole.HEADING), *number_cells(values)]
+                table.rows.append(model_row(doc, label, dict(zip(keys, values, strict=True)), role, section=side))
             else:
                 cells += [Cell("")] + [Cell("", numeric=True)] * len(keys)
         grid.body.append(cells)
     for (left_label, left_value), (right_label, right_value) in totals:
         values = right_value if isinstance(right_value, list) else [right_value]
         always = True  # a totals line prints 0.00 rather than a blank line a reader would drop
-        grid.body.append([Cell(left_label, bold=True), *_numbers([left_value], always),
-                          Cell(right_label, bold=True), *_numbers(values, always)])
+        grid.body.append([Cell(left_label, bold=True), *number_cells([left_value], always),
+                          Cell(right_label, bold=True), *number_cells(values, always)])
         for label, side, measures in ((left_label, Side.INCOME, {left_key: left_value}),
                                       (right_label, Side.EXPENDITURE, dict(zip(right_keys, values, strict=True)))):
             role = RowRole.TOTAL if "总计" in label or "合计" in label else RowRole.ITEM
-            table.rows.append(_row(doc, label, measures, role, section=side))
-    _add(doc, table, grid)
+            table.rows.append(model_row(doc, label, measures, role, section=side))
+    if finish:
+        add_table(doc, table, grid)
 
 
 # ------------------------------------------------------------------ income by unit
@@ -348,7 +366,7 @@ def income(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) 
     grid = Grid([[Cell("单位代码", rowspan=2, bold=True), Cell("单位名称", rowspan=2, bold=True),
                   Cell("合计", rowspan=2, bold=True), Cell("本年收入", colspan=len(names), bold=True),
                   Cell("上年结转", rowspan=2, bold=True)],
-                 _head(*names)])
+                 head_cells(*names)])
 
     def add(code: str, label: str, chosen: list[Entry], role: RowRole) -> None:
         parts = [sum((e.value for e in chosen if e.item.fund == n and not e.item.carryover), Decimal(0))
@@ -356,14 +374,14 @@ def income(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) 
         carry = sum((e.value for e in chosen if e.item.carryover), Decimal(0))
         total = sum(parts, Decimal(0)) + carry
         always = role == RowRole.TOTAL
-        grid.body.append([Cell(code), Cell(label, bold=always), *_numbers([total, *parts, carry], always)])
-        table.rows.append(_row(doc, label, {"total": total, **dict(zip(keys, parts, strict=True)), "carryover": carry},
+        grid.body.append([Cell(code), Cell(label, bold=always), *number_cells([total, *parts, carry], always)])
+        table.rows.append(model_row(doc, label, {"total": total, **dict(zip(keys, parts, strict=True)), "carryover": carry},
                                role, unit_code=code or None))
 
     add("", "合计", ledger.entries, RowRole.TOTAL)
     for unit in ledger.data.units:
         add(unit.code, unit.name, ledger.select(lambda e, u=unit.code: e.item.unit == u), RowRole.UNIT)
-    _add(doc, table, grid)
+    add_table(doc, table, grid)
 
 
 # ------------------------------------------------------------------ economic classification
@@ -389,8 +407,8 @@ def gpb_basic_econ(ledger: Ledger, title: str, doc: ComposedDocument, options: O
                              Cell(label, bold=len(code or "") == 3)])
         if role == RowRole.TOTAL and not split:
             label_cells = [Cell(""), Cell(label, bold=True)]
-        grid.body.append([*label_cells, *_numbers([personnel + public, personnel, public], always)])
-        table.rows.append(_row(doc, label, {"total": personnel + public, "personnel": personnel, "public": public},
+        grid.body.append([*label_cells, *number_cells([personnel + public, personnel, public], always)])
+        table.rows.append(model_row(doc, label, {"total": personnel + public, "personnel": personnel, "public": public},
                                role, code=code))
 
     if not split:
@@ -400,7 +418,7 @@ def gpb_basic_econ(ledger: Ledger, title: str, doc: ComposedDocument, options: O
         add(code, ledger.name("econ_dept", code), [e for e in entries if e.item.econ.startswith(code)], RowRole.ITEM)
     if split:
         add(None, "合计", entries, RowRole.TOTAL)
-    _add(doc, table, grid)
+    add_table(doc, table, grid)
 
 
 # ------------------------------------------------------------------ 三公
@@ -411,15 +429,15 @@ def three_public(ledger: Ledger, title: str, doc: ComposedDocument, options: Opt
     items = {t["key"]: t["name"] for t in three_public_items()}
     grid = Grid([[Cell("合计", rowspan=2, bold=True), Cell(items["abroad"], rowspan=2, bold=True),
                   Cell("公务用车购置及运行费", colspan=3, bold=True), Cell(items["reception"], rowspan=2, bold=True)],
-                 _head("小计", items["car_purchase"], items["car_operation"])])
+                 head_cells("小计", items["car_purchase"], items["car_operation"])])
     values = ledger.three_public()
     measures = {"total": sum(values.values(), Decimal(0)), "abroad": values["abroad"],
                 "car_total": values["car_purchase"] + values["car_operation"], "car_purchase": values["car_purchase"],
                 "car_operation": values["car_operation"], "reception": values["reception"]}
-    grid.body.append(_numbers(list(measures.values()), always=True))
+    grid.body.append(number_cells(list(measures.values()), always=True))
     table = Table(TableKind.THREE_PUBLIC, title, doc.where, ledger.unit, list(measures),
-                  [_row(doc, "", measures, RowRole.TOTAL)])
-    _add(doc, table, grid)
+                  [model_row(doc, "", measures, RowRole.TOTAL)])
+    add_table(doc, table, grid)
 
 
 @builder("three_public_running")
@@ -434,8 +452,8 @@ def three_public_running(ledger: Ledger, title: str, doc: ComposedDocument, opti
                 "car_operation": values["car_operation"], "running_cost": ledger.running_cost()}
     grid.body.append([Cell(money(v, key in ("total", "running_cost")), numeric=True) for key, v in measures.items()])
     table = Table(TableKind.THREE_PUBLIC, title, doc.where, ledger.unit, list(measures),
-                  [_row(doc, "", measures, RowRole.TOTAL)])
-    _add(doc, table, grid)
+                  [model_row(doc, "", measures, RowRole.TOTAL)])
+    add_table(doc, table, grid)
 
 
 # ------------------------------------------------------------------ projects and their targets
@@ -444,15 +462,15 @@ def three_public_running(ledger: Ledger, title: str, doc: ComposedDocument, opti
 def projects(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
     """The project table; each of its project lines is also one of the document's projects."""
     table = Table(TableKind.PROJECTS, title, doc.where, ledger.unit, ["total", *[f["key"] for f in funds()]])
-    grid = Grid([_head("单位代码", "项目名称", "项目类型", "合计", *[f["name"] for f in funds()])])
+    grid = Grid([head_cells("单位代码", "项目名称", "项目类型", "合计", *[f["name"] for f in funds()])])
 
     def add(code: str, label: str, kind: str, chosen: list[Entry], role: RowRole) -> dict[str, Decimal]:
         parts = [sum((e.value for e in chosen if e.item.fund == f["name"]), Decimal(0)) for f in funds()]
         total = sum(parts, Decimal(0))
         always = role == RowRole.TOTAL
         values = {"total": total, **{f["key"]: p for f, p in zip(funds(), parts, strict=True)}}
-        grid.body.append([Cell(code), Cell(label, bold=always), Cell(kind), *_numbers([total, *parts], always)])
-        table.rows.append(_row(doc, label, values, role, unit_code=code or None,
+        grid.body.append([Cell(code), Cell(label, bold=always), Cell(kind), *number_cells([total, *parts], always)])
+        table.rows.append(model_row(doc, label, values, role, unit_code=code or None,
                                texts={"project_type": kind} if kind else {}))
         return values
 
@@ -461,7 +479,7 @@ def projects(ledger: Ledger, title: str, doc: ComposedDocument, options: Options
         values = add(unit, name, kind, entries, RowRole.ITEM)
         doc.disclosure.projects.append(Project(name, values["total"], ledger.unit, doc.where, unit_code=unit,
                                                project_type=kind, values=dict(values)))
-    _add(doc, table, grid)
+    add_table(doc, table, grid)
 
 
 @builder("project_performance")
@@ -480,7 +498,7 @@ def project_performance(ledger: Ledger, title: str, doc: ComposedDocument, optio
             [Cell("主管部门", bold=True), Cell(ledger.data.department), Cell("实施单位", bold=True), Cell(units[unit])],
             [Cell(f"年度资金总额{unit_label}", bold=True), Cell(money(amount, True), numeric=True),
              Cell(f"其中：财政拨款{unit_label}", bold=True), Cell(money(fiscal, True), numeric=True)],
-            _head("一级指标", "二级指标", "三级指标", "指标值"),
+            head_cells("一级指标", "二级指标", "三级指标", "指标值"),
         ]
         targets = [t for t in ledger.data.targets if t.project == name]
         start = len(body)

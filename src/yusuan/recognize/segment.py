@@ -128,6 +128,11 @@ def segment(lines: list[Line]) -> tuple[list[TableBlock], list[Line], list[TocEn
             rest.append(line)
             i += 1
             continue
+        if line.cells is None and _TOC_LINE.search(line.text):  # "九、…决算表······14": a 目录 line, never a title
+            toc.append(toc_entry(line))
+            rest.append(line)
+            i += 1
+            continue
         # look ahead for the first row that is not itself a title
         j = i + 1
         preamble: list[Line] = []
@@ -211,6 +216,9 @@ def _another_table(previous: TableBlock, preamble: list[Line], first_rows: list[
 
 # a 目录 line's leader (……, ·····, ....) and the page number after it
 _TOC_LEADER = re.compile(r"\s*[.．·…⋯・_\-]{3,}\s*(?:[-—－]?\s*\d{1,4}\s*[-—－]?)?\s*$|\s+\d{1,4}\s*$|(?<=表)\d{1,4}$")
+
+
+_TOC_LINE = re.compile(r"[.．·…⋯・]{4,}\s*\d{1,4}\s*$")
 
 
 def toc_entry(line: Line) -> TocEntry:

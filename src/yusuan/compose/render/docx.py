@@ -54,6 +54,12 @@ def render_docx(doc: ComposedDocument, path: Path) -> None:
             for text in item.paragraphs:
                 paragraph = document.add_paragraph(text.text)
                 paragraph.paragraph_format.first_line_indent = Pt(2 * _SIZE["body"])
+            own = doc.grid_of(item)
+            if own is not None:  # 决算单位构成
+                printed = document.add_table(rows=0, cols=own.width)
+                printed.style = "Table Grid"
+                printed.alignment = WD_TABLE_ALIGNMENT.CENTER
+                _fill(printed._tbl, own.header + own.body, len(own.header))
         else:
             _table(document, doc, item, how)
             first = False

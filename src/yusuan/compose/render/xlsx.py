@@ -39,6 +39,10 @@ def render_xlsx(doc: ComposedDocument, path: Path) -> None:
             row += 1
             cell = sheet.cell(row, 1, paragraph.text)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        own = doc.grid_of(section)
+        for line in ([*own.header, *own.body] if own else []):  # 决算单位构成, one line per unit
+            row += 1
+            sheet.cell(row, 1, "　".join(c.text for c in line))
     names = {k.key: k.name for k in catalogue.table_kinds()}
     used: set[str] = set()
     for table, grid in doc.printed_tables():

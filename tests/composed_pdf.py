@@ -1,0 +1,57 @@
+"""Shared by the compose tests: what a table row says, and a composed PDF read back with PDFium."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from yusuan.model import Row, RowRole
+from yusuan.model.text import compact
+from yusuan.readers.pdf_facts import pdf_facts
+
+
+def printed_row(row: Row) -> tuple:
+    """What a table row says, compared between a composed and a parsed table: its codes, label,
+    side and role (a grouping line that compose marks as a heading reads back as an item line),
+    and its amounts (a blank cell and 0 alike)."""
+    role = RowRole.ITEM if row.role == RowRole.HEADING else row.role
+    return (row.code, row.unit_code, row.label, row.section, role,
+            {k: v for k, v in row.values.items() if v != Decimal(0)})
+
+
+def _pdf_pages(path: Path) -> list[list[str]]:
+    document = pdfium.PdfDocument(path)
+    try:
+        return [[line.strip() for line in document[i].get_textpage().get_text_range().splitlines()]
+                for i in range(len(document))]
+    finally:
+        document.close()
+
+
+def check_pdf(doc, pdf: Path) -> None:
+    """The composed PDF read back: "— N —" on every page but the cover, every 目录 line's printed
+    page is where its heading is (in the 目录's order), every font embedded and none Type 3."""
+    pages = _pdf_pages(pdf)
+    # "— N —" at the foot of every page but the cover
+    numbers = [[line for line in lines if re.fullmatch(r"— \d+ —", line)] for lines in pages]
+    assert numbers[0] == [] and all(numbers[i] == [f"— {i + 1} —"] for i in range(1, len(pages)))
+    # every 目录 line prints the page its heading is on, and the headings come in the 目录's order
+    contents = next(i for i, lines in enumerate(pages) if "目录" in [compact(x) for x in lines])
+    printed: list[tuple[str, int]] = []
+    listing = pages[contents] + pages[contents + 1]
+    for line in doc.contents:  # a long line wraps: its number ends the first line ending in one
+        start = next(i for i, x in enumerate(listing) if compact(x).startswith(compact(line.text)[:12]))
+        row = next(x for x in listing[start:] if re.search(r"[·.…]\s*\d+$", x))
+        printed.append((line.target, int(re.search(r"(\d+)$", row).group(1))))
+    last = 0
+    for target, number in printed:
+        lines = [compact(x) for x in pages[number - 1]]
+        joined = ["".join(pair) for pair in zip(lines, lines[1:], strict=False)]
+        assert compact(target) in lines + joined, (target, number)
+        assert number >= last
+        last = number
+    facts = pdf_facts(pdf.read_bytes())
+    assert facts.fonts and all(facts.fonts.values()) and not facts.type3
