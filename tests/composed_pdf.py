@@ -23,8 +23,12 @@ def printed_row(row: Row) -> tuple:
 
 
 def _pdf_pages(path: Path) -> list[list[str]]:
+    """Each page's text lines; the first pages are also saved as PNG screenshots beside the PDF
+    (cover, 目录, first page of the body), for a person to look at."""
     document = pdfium.PdfDocument(path)
     try:
+        for i in range(min(3, len(document))):
+            document[i].render(scale=1).to_pil().save(path.with_name(f"{path.stem}-p{i + 1}.png"))
         return [[line.strip() for line in document[i].get_textpage().get_text_range().splitlines()]
                 for i in range(len(document))]
     finally:
@@ -42,8 +46,9 @@ def check_pdf(doc, pdf: Path) -> None:
     contents = next(i for i, lines in enumerate(pages) if "目录" in [compact(x) for x in lines])
     printed: list[tuple[str, int]] = []
     listing = pages[contents] + pages[contents + 1]
+    start = 0
     for line in doc.contents:  # a long line wraps: its number ends the first line ending in one
-        start = next(i for i, x in enumerate(listing) if compact(x).startswith(compact(line.text)[:12]))
+        start = next(i for i in range(start, len(listing)) if compact(listing[i]).startswith(compact(line.text)[:12]))
         row = next(x for x in listing[start:] if re.search(r"[·.…]\s*\d+$", x))
         printed.append((line.target, int(re.search(r"(\d+)$", row).group(1))))
     last = 0

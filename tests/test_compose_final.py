@@ -30,7 +30,7 @@ TEMPLATE_TABLES = ["收入支出决算总表", "收入决算表", "支出决算�
 def final(request, tmp_path_factory):
     data = load(EXAMPLE)
     if request.param == "unit":
-        data = unit_budget(data, "118001")
+        data = unit_budget(data, "118002")  # 示例市就业服务中心: no carries of its own
     doc = compose(data, "final")
     paths = write(doc, tmp_path_factory.mktemp(f"final-{request.param}"), FORMATS)
     return doc, {p.suffix[1:]: p for p in paths}
@@ -60,6 +60,11 @@ def test_income_is_spending_plus_the_carries():
     assert summary[("年末结转和结余", Side.EXPENDITURE)] == Decimal("29.20")
     assert summary[("本年收入合计", Side.INCOME)] + Decimal("30.00") == \
         summary[("本年支出合计", Side.EXPENDITURE)] + Decimal("29.20") == summary[("总计", Side.INCOME)]
+    # a unit's final account carries only its own money: 118002 has no 结转结余 line
+    unit = compose(unit_budget(load(EXAMPLE), "118002"), "final").disclosure
+    unit_summary = {(r.label, r.section): r.values["total"] for r in unit.table("summary").rows}
+    assert unit_summary[("年初结转和结余", Side.INCOME)] == unit_summary[("年末结转和结余", Side.EXPENDITURE)] == 0
+    assert unit.table("gov_fund").empty_by_design
     fund = d.table("gov_fund").rows[-1]
     assert fund.code == "2120899"
     assert (fund.values["current_total"], fund.values["total"], fund.values["carry_forward"]) == \
@@ -92,6 +97,14 @@ def test_the_final_account_pdf_prints_cover_contents_and_page_numbers(final):
     doc, paths = final
     check_pdf(doc, paths["pdf"])
     assert preflight(paths.values(), doc) == []
+
+
+def test_a_carry_that_makes_the_income_negative_is_refused(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace("年初结转和结余（元）: 300000.00", "年初结转和结余（元）: 9000000.00")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="本年收入将为负数"):
+        compose(load(broken), "final")
 
 
 def test_a_final_account_needs_every_line_items_actual():

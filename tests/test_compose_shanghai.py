@@ -6,7 +6,9 @@ nothing. The same layout checks run on the national family."""
 
 from __future__ import annotations
 
-import re
+import os
+import shutil
+import subprocess
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -132,10 +134,10 @@ def test_the_docx_has_a_finished_contents_field_and_black_styles(family, request
         settings = docx.read("word/settings.xml").decode()
     assert any("PAGE" in f and "— " in f for f in footers)
     assert "updateFields" not in settings  # no prompt to refresh on opening
-    assert 'TOC \\o "1-2"' in body
+    assert "TOC \\f" in body  # built from the TC fields, one per 目录 line at its heading
     for line in doc.contents:  # the cached result: each line with its page number after a tab
-        assert re.search(re.escape(line.text) + r"</w:t>.*?<w:tab/>.*?" + str(doc.pages[line.target]), body) or \
-            f"{line.text}\t{doc.pages[line.target]}" in body, line.text
+        assert f"{line.text}</w:t><w:tab/><w:t>{doc.pages[line.target]}</w:t>" in body, line.text
+        assert f'TC "{line.text}" \\l {line.depth + 1}' in body, line.text
     assert "themeColor" not in styles.split("<w:style ", 1)[1]
     assert "仿宋" in styles and "黑体" in styles
 
@@ -145,3 +147,19 @@ def test_the_audit_finds_nothing_in_the_recomposed_budget(recomposed, fmt):
     _, paths = recomposed
     report = audit_file(paths[fmt])
     assert [f"{f.rule} {f.message}" for f in report.findings if f.severity in ("error", "warning")] == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (libreoffice-writer-nogui) not installed")
+@pytest.mark.parametrize("family", ["recomposed", "national"])
+def test_the_docx_contents_pages_hold_in_an_independent_layout(family, request, tmp_path):
+    """The DOCX's 目录 carries the pages the PDF print found; LibreOffice, laying the DOCX out on its
+    own, puts every heading on the page the 目录 says (tables sized and spaced as in the PDF)."""
+    from yusuan.compose.render.pdf import heading_pages
+
+    doc, paths = request.getfixturevalue(family)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(paths["docx"])],
+                   capture_output=True, timeout=180, check=True, env={**os.environ, "HOME": str(tmp_path)})
+    found = heading_pages(next(tmp_path.glob("*.pdf")).read_bytes(), doc)
+    assert len(found) >= len(doc.pages) - 1  # (LibreOffice writes the “三公” title's quotes apart)
+    assert {t: doc.pages[t] for t in found} == found

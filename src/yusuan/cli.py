@@ -453,28 +453,44 @@ def compose(
             raise typer.Exit(2)
         for problem in warnings:
             console.print(f"[yellow]请核对：[/yellow]{problem}", highlight=False)
-        codes = [u.code for u in data.units] if _split(units) == ["all"] else _split(units)
-        try:
-            inputs = [api.unit_budget(data, code) for code in codes] or [data]
-        except api.UnknownUnit as error:
+        every = _split(units) == ["all"]
+        inputs = []
+        for code in [u.code for u in data.units] if every else _split(units):
+            try:
+                inputs.append(api.unit_budget(data, code))
+            except api.UnknownUnit as error:
+                if not every:  # a unit asked for by its code must be there
+                    progress.stop()
+                    console.print(f"[red]{error}[/red]（未写出任何文件）")
+                    raise typer.Exit(2) from error
+                console.print(f"[yellow]跳过：[/yellow]{error}", highlight=False)
+        inputs = inputs or ([] if every else [data])
+        if not inputs:
             progress.stop()
-            console.print(f"[red]{error}[/red]（未写出任何文件）")
-            raise typer.Exit(2) from error
+            console.print("[red]没有可以编制单位预算的预算单位[/red]（未写出任何文件）")
+            raise typer.Exit(2)
         progress.update(task, total=1 + len(inputs) * (1 + len(chosen)), advance=1,
                         description=f"汇总 {len(data.items)} 笔支出明细")
         documents = []
         for budget in inputs:
-            documents.append(api.compose_budget(budget, layout))
+            try:
+                document = api.compose_budget(budget, layout)
+            except api.InputError as error:  # a final account without 决算数, or with a negative income
+                progress.stop()
+                _input_problems(error)
+                raise typer.Exit(2) from error
             progress.update(task, advance=1, description=f"生成 {budget.department}")
             try:
-                written = api.write_composed(documents[-1], out, chosen,
+                written = api.write_composed(document, out, chosen,
                                              step=lambda fmt: progress.update(task, advance=1,
                                                                               description=f"已生成 {fmt.upper()}"))
             except api.PdfEngineMissing as error:
                 progress.stop()
-                console.print(f"[red]{error}[/red]（未写出任何文件）")
+                done = [p for _, paths in documents for p in paths]
+                console.print(f"[red]{error}[/red]（{budget.department}未写出任何文件"
+                              + (f"；此前已生成 {len(done)} 个文件）" if done else "）"))
                 raise typer.Exit(1) from error
-            documents[-1] = (documents[-1], written)
+            documents.append((document, written))
     problems = []
     for document, written in documents:
         for path in written:

@@ -42,7 +42,9 @@ def layouts() -> dict[str, dict]:
 
 def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
     """Compose the department's disclosure in a family's layout: its cover, its 目录, its parts
-    in order (texts, 情况说明 and tables) — every figure from one ledger of rounded line items."""
+    in order (texts, 情况说明 and tables). Every figure is a sum over the line items rounded once
+    per printed unit (a ledger per unit: the tables' and the sentences'), so what a table and a
+    sentence say agree by construction."""
     spec = layouts().get(layout)
     if spec is None:
         raise ValueError(f"未知的模板：{layout}（可选：{'、'.join(layouts())}）")
@@ -143,8 +145,11 @@ def _wording(spec: dict, data: BudgetInput):
 def _final_units(data: BudgetInput) -> tuple[list[str], Grid]:
     """概况's 决算单位构成: what the final account covers, and the units as a numbered table."""
     name, year = data.department, data.year
-    paragraphs = [f"从预算单位构成看，{name}部门决算包括：{name}本级决算、下属行政事业单位决算。",
-                  f"纳入{name}{year}年度部门决算编制范围的单位包括："]
+    if data.parent:  # one unit's own final account
+        paragraphs = [f"{name}是{data.parent}所属{data.units[0].kind}，本决算为{name}的单位决算，编制范围为："]
+    else:
+        paragraphs = [f"从预算单位构成看，{name}部门决算包括：{name}本级决算、下属行政事业单位决算。",
+                      f"纳入{name}{year}年度部门决算编制范围的单位包括："]
     grid = Grid([[Cell("序号", bold=True), Cell("单位名称", bold=True), Cell("备注", bold=True)]],
                 [[Cell(str(n)), Cell(unit.name), Cell(unit.kind)] for n, unit in enumerate(data.units, start=1)])
     return paragraphs, grid

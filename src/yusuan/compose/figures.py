@@ -63,7 +63,6 @@ _IN_TABLES: dict[str, tuple[tuple[str, ...], Value]] = {
     "project_total": (("projects",),
                       lambda ledger: sum((e.value for *_, es in ledger.projects for e in es), Decimal(0))),
 }
-_FISCAL = ["一般公共预算", "政府性基金", "国有资本经营"]
 # a final account's tables (compose/final_tables.py): income is spending plus the carries
 _IN_FINAL_TABLES: dict[str, tuple[tuple[str, ...], Value]] = {
     "total_income": (("final_summary",), lambda ledger: ledger.income() + ledger.opening()),

@@ -1,6 +1,7 @@
 """The final account's 情况说明 (部门决算), in the order and words of the 2024 决算 template:
-totals against the previous year, shares, every 财政拨款 项 against its 年初预算 with the
-completion rate, “三公” against its budget. Every figure is a sum over the same rounded ledger
+totals against the previous year, shares, the 一般公共预算 spending and “三公” against their
+年初预算 with the completion rate, every 财政拨款 项 (spent or only budgeted) with its 年初预算 and
+决算. Every figure is a sum over the same rounded ledger
 the tables print (the 年初预算 over the budget ledger), and every rate is computed from the two
 printed numbers it compares, so a reader recomputing it gets the same rate."""
 
@@ -10,10 +11,10 @@ from decimal import Decimal
 
 from .ledger import Ledger
 from .narrative import Item, amount, share, writer
-from .schema import Prior
+from .schema import Prior, asset_items, funds
 
 _GPB = "一般公共预算"
-_FISCAL = ["一般公共预算", "政府性基金", "国有资本经营"]
+_FISCAL = [f["name"] for f in funds() if f.get("fiscal")]
 
 
 def _who(ledger: Ledger) -> str:
@@ -38,7 +39,7 @@ def _against_last_year(ledger: Ledger, what: str, now: Decimal, prior: Prior | N
     return text + (f"主要原因：{reason}。" if reason else "")
 
 
-def _completion(ledger: Ledger, budget: Decimal, actual: Decimal) -> str:
+def _completion(budget: Decimal, actual: Decimal) -> str:
     """“完成年初预算的X%” from the two printed figures; a line without a budget says so."""
     if not budget:
         return "年初未安排预算"
@@ -53,7 +54,8 @@ def _path(ledger: Ledger, code: str) -> str:
 def _lines_against_budget(ledger: Ledger, fund_names: list[str]) -> list[str]:
     """Every 项 of the funds: what it pays for, its 年初预算 and 决算, and why they differ."""
     budget = ledger.budget
-    codes = sorted({e.item.function for e in ledger.entries if e.item.fund in fund_names})
+    codes = sorted({e.item.function for source in (ledger, budget) for e in source.entries
+                    if e.item.fund in fund_names})  # a 项 budgeted but not spent too: its 决算 is 0
     lines = []
     for n, code in enumerate(codes, start=1):
         actual = ledger.sum(lambda e, c=code: e.item.fund in fund_names and e.item.function == c)
@@ -118,7 +120,7 @@ def final_gpb(ledger: Ledger) -> list[Item]:
         f"一般公共预算财政拨款支出{amount(ledger, spent)}，主要用于以下方面：{structure}。",
         "（三）一般公共预算财政拨款支出决算具体情况",
         f"一般公共预算财政拨款支出年初预算为{amount(ledger, planned)}，支出决算为{amount(ledger, spent)}，"
-        f"{_completion(ledger, planned, spent)}。其中：",
+        f"{_completion(planned, spent)}。其中：",
         *_lines_against_budget(ledger, [_GPB]),
     ])]
 
@@ -149,13 +151,13 @@ def final_three_public(ledger: Ledger) -> list[Item]:
     car_budget = planned["car_purchase"] + planned["car_operation"]
     items = [("因公出国（境）费", actual["abroad"], planned["abroad"]), ("公务用车购置及运行维护费", car, car_budget),
              ("公务接待费", actual["reception"], planned["reception"])]
-    detail = "；".join(f"{name}支出决算为{amount(ledger, a)}，{_completion(ledger, b, a).replace('年初预算', '预算')}"
+    detail = "；".join(f"{name}支出决算为{amount(ledger, a)}，{_completion(b, a).replace('年初预算', '预算')}"
                       for name, a, b in items)
     shares = "；".join(f"{name}支出决算{amount(ledger, a)}，占{share(a, total)}" for name, a, _ in items)
     return [("", [
         "（一）“三公”经费财政拨款支出决算总体情况说明",
         f"“三公”经费财政拨款支出年初预算为{amount(ledger, total_budget)}，支出决算为{amount(ledger, total)}，"
-        f"{_completion(ledger, total_budget, total).replace('年初预算', '预算')}，其中：{detail}。",
+        f"{_completion(total_budget, total).replace('年初预算', '预算')}，其中：{detail}。",
         "（二）“三公”经费财政拨款支出决算具体情况说明",
         f"“三公”经费财政拨款支出决算中，{shares}。",
     ])]
@@ -196,7 +198,8 @@ def final_performance(ledger: Ledger) -> list[Item]:
 @writer("final_other")
 def final_other(ledger: Ledger) -> list[Item]:
     data = ledger.data
-    vehicles = sum(count for name, count in data.assets.items() if "用车" in name)
+    kinds = {a["name"]: a["group"] for a in asset_items()}
+    vehicles = sum(count for name, count in data.assets.items() if kinds.get(name) == "vehicle")
     bought = ledger.procurement()
     total = sum(bought.values(), Decimal(0))
     purchases = (f"{_who(ledger)}政府采购支出总额{amount(ledger, total)}，其中：" +
@@ -204,4 +207,5 @@ def final_other(ledger: Ledger) -> list[Item]:
                  if total else f"{_who(ledger)}没有政府采购支出。")
     return [("", [f"（一）机关运行经费支出情况：{_who(ledger)}机关运行经费支出{amount(ledger, ledger.running_cost())}。",
                   f"（二）政府采购支出情况：{purchases}",
-                  f"（三）国有资产占用情况：截至{data.year}年12月31日，{data.department}共有车辆{vehicles}辆。"])]
+                  f"（三）国有资产占用情况：截至{data.asset_date or f'{data.year}年12月31日'}，"
+                  f"{data.department}共有车辆{vehicles}辆。"])]

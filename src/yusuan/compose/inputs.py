@@ -346,8 +346,13 @@ def check(raw: dict[str, list[RawRecord]]) -> BudgetInput:
     explanations = [Explanation(v["title"], tuple((c.header, v[c.key]) for c in explanation_parts if v[c.key]))
                     for _, v in typed["explanations"] if v["overview"]]
     glossary = [(v["term"], v["text"]) for _, v in typed["glossary"] if v["term"] and v["text"]]
-    carries = [Carry(v["fund"], v["function"], v["opening"] or Decimal(0), v["closing"] or Decimal(0))
-               for _, v in typed["carry"] if v["fund"] and v["function"]]
+    carries = []
+    for number, v in typed["carry"]:
+        if v["unit"] and v["unit"] not in unit_codes:
+            checker.problem(Where(by_key["carry"].name, number, "单位代码"), f"单位代码 {v['unit']} 不在“预算单位”表中")
+        elif v["unit"] and v["fund"] and v["function"]:
+            carries.append(Carry(v["unit"], v["fund"], v["function"], v["opening"] or Decimal(0),
+                                 v["closing"] or Decimal(0), number))
 
     if checker.problems:
         raise InputError(checker.problems)

@@ -89,10 +89,6 @@ class Ledger:
     def sum(self, where: Callable[[Entry], bool] = lambda e: True) -> Decimal:
         return sum((e.value for e in self.entries if where(e)), Decimal(0))
 
-    def funds(self, names: list[str], carryover: bool = False) -> Decimal:
-        """The money of some fund sources: this year's, or (carryover) what was carried over."""
-        return self.sum(lambda e: e.item.fund in names and e.item.carryover == carryover)
-
     def current(self, fund: str | None = None) -> Decimal:
         """This year's money (not carried over), of one fund source or of all."""
         return self.sum(lambda e: not e.item.carryover and (fund is None or e.item.fund == fund))

@@ -226,6 +226,8 @@ def procurement(ledger: Ledger) -> list[Item]:
 @writer("assets")
 def assets(ledger: Ledger) -> list[Item]:
     a = ledger.data.assets
+    if not a and ledger.data.parent:  # a unit: the department reports them
+        return [("国有资产占有使用情况", [f"本单位的车辆和大型设备情况见{ledger.data.parent}部门预算。"])]
     cars = ("一般公务用车", "执法执勤用车", "其他用车")
     total = sum(a.get(c, 0) for c in cars)
     text = (f"截至{ledger.data.year - 1}年12月31日，本{ledger.data.own}共有车辆{total}辆，其中：" +
@@ -283,10 +285,18 @@ def budget_statement(ledger: Ledger) -> list[Item]:
     appropriation changed, then every 财政拨款 项 with what it pays for."""
     year, prior = ledger.data.year, ledger.data.prior
     total = ledger.sum()
-    fiscal = ledger.sum(lambda e: e.fiscal)
-    sources = [f"财政拨款收入{amount(ledger, fiscal)}{versus(ledger, fiscal, prior.get('fiscal'), reason=False)}"]
-    for name in ("事业收入", "事业单位经营收入", "其他收入"):
-        sources.append(f"{name}{amount(ledger, ledger.sum(lambda e, n=name: e.item.fund == n))}")
+    fiscal = ledger.sum(lambda e: e.fiscal)  # spending, carried-over money included
+    fiscal_income = ledger.sum(lambda e: e.fiscal and not e.item.carryover)  # this year's appropriation
+    sources = [f"财政拨款收入{amount(ledger, fiscal_income)}"
+               f"{versus(ledger, fiscal_income, prior.get('fiscal'), reason=False)}"]
+    for fund in funds():
+        if not fund.get("fiscal"):
+            value = ledger.current(fund["name"])
+            if value or fund.get("stated"):
+                sources.append(f"{fund['income_label']}{amount(ledger, value)}")
+    carried = ledger.carried()
+    if carried:
+        sources.append(f"上年结转结余{amount(ledger, carried)}")
     paragraphs = [f"{year}年，{ledger.data.department}收入预算{amount(ledger, total)}，其中：" + "；".join(sources) + "。"]
     by_fund = [(label, ledger.sum(lambda e, f=fund: e.item.fund == f), key)
                for label, fund, key in (("一般公共预算拨款支出预算", "一般公共预算", "gpb"),
@@ -370,6 +380,8 @@ def targets_set(ledger: Ledger) -> list[Item]:
 def vehicles(ledger: Ledger) -> list[Item]:
     """Vehicles held by the eight categories and large equipment, then what this year's budget buys."""
     data = ledger.data
+    if not data.assets and not data.asset_purchases and data.parent:  # a unit: the department reports them
+        return [("", [f"本单位的车辆和大型设备情况见{data.parent}部门预算。"])]
     kinds = asset_items()
     named = [a for a in kinds if a.get("listed") or a["name"] in data.assets]
     vehicle_names = [a["name"] for a in named if a["group"] == "vehicle"]

@@ -146,10 +146,12 @@ class Carry:
     """Money carried into and out of the year (年初 / 年末结转和结余) of one fund on one 功能分类 项:
     a final account's income is its spending plus what it carries out less what it carried in."""
 
+    unit: str
     fund: str
     function: str
     opening: Decimal  # 元
     closing: Decimal  # 元
+    row: int | None = field(default=None, compare=False)  # its row in the 结转结余 sheet, for messages
 
 
 @dataclass(frozen=True)

@@ -495,7 +495,8 @@ def project_performance(ledger: Ledger, title: str, doc: ComposedDocument, optio
         unit_label = f"（{ledger.unit.value}）"
         body = [
             [Cell("项目名称", bold=True), Cell(name), Cell("项目类型", bold=True), Cell(kind)],
-            [Cell("主管部门", bold=True), Cell(ledger.data.department), Cell("实施单位", bold=True), Cell(units[unit])],
+            [Cell("主管部门", bold=True), Cell(ledger.data.parent or ledger.data.department), Cell("实施单位", bold=True),
+             Cell(units[unit])],
             [Cell(f"年度资金总额{unit_label}", bold=True), Cell(money(amount, True), numeric=True),
              Cell(f"其中：财政拨款{unit_label}", bold=True), Cell(money(fiscal, True), numeric=True)],
             head_cells("一级指标", "二级指标", "三级指标", "指标值"),

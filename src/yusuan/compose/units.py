@@ -34,6 +34,7 @@ def unit_budget(data: BudgetInput, code: str) -> BudgetInput:
         organisation=f"{unit.name}是{data.department}所属{unit.kind}，本预算为{unit.name}的单位预算。",
         prior={}, assets={}, asset_purchases={}, explanations=[],
         procurement=[p for p in data.procurement if p.unit == code],
+        carries=[c for c in data.carries if c.unit == code],
         targets=[t for t in data.targets if t.project in projects],
         project_info={name: info for name, info in data.project_info.items() if name in projects},
         lines={c: LineText(line.use) for c, line in data.lines.items() if c in functions},

@@ -215,10 +215,11 @@ def _another_table(previous: TableBlock, preamble: list[Line], first_rows: list[
 
 
 # a 目录 line's leader (……, ·····, ....) and the page number after it
-_TOC_LEADER = re.compile(r"\s*[.．·…⋯・_\-]{3,}\s*(?:[-—－]?\s*\d{1,4}\s*[-—－]?)?\s*$|\s+\d{1,4}\s*$|(?<=表)\d{1,4}$")
+_TOC_LEADER = re.compile(r"\s*(?:[.．·…⋯・_\-—]\s?){2,}\s*(?:[-—－]?\s*\d{1,4}\s*[-—－]?)?\s*$"
+                         r"|\s+\d{1,3}\s*$|(?<=[^附]表)\d{1,3}$")
 
 
-_TOC_LINE = re.compile(r"[.．·…⋯・]{4,}\s*\d{1,4}\s*$")
+_TOC_LINE = re.compile(r"(?:……|(?:[.．·⋯・—]\s?){4,})\s*\d{1,4}\s*$")
 
 
 def toc_entry(line: Line) -> TocEntry:

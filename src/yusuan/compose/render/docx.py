@@ -45,12 +45,15 @@ def render_docx(doc: ComposedDocument, path: Path) -> None:
     _font(contents.runs[0], "title", _SIZE["part"])
     _toc(document, doc, section)
     first = True
+    bare_part = False  # the last thing printed is a part's heading with nothing under it yet
     for item, how in doc.body():
         if isinstance(how, int):
             heading = document.add_heading(item.heading, level=how)
             heading.paragraph_format.keep_with_next = True
             heading.paragraph_format.page_break_before = how == 1 or first
+            _contents_marks(heading, doc, item.heading)
             first = False
+            bare_part = how == 1 and not item.paragraphs
             for text in item.paragraphs:
                 paragraph = document.add_paragraph(text.text)
                 paragraph.paragraph_format.first_line_indent = Pt(2 * _SIZE["body"])
@@ -61,8 +64,8 @@ def render_docx(doc: ComposedDocument, path: Path) -> None:
                 printed.alignment = WD_TABLE_ALIGNMENT.CENTER
                 _fill(printed._tbl, own.header + own.body, len(own.header))
         else:
-            _table(document, doc, item, how)
-            first = False
+            _table(document, doc, item, how, bare_part)
+            first = bare_part = False
     document.save(str(path))
 
 
@@ -136,20 +139,32 @@ def _page_numbers(section) -> None:
         _font(run, "number", _SIZE["page_number"])
 
 
+def _contents_marks(paragraph, doc: ComposedDocument, heading: str) -> None:
+    """A TC field for each 目录 line that points at this heading, in the 目录's own words and
+    level: what Word's “更新域” rebuilds the TOC field from (the family's 目录 words may differ
+    from the heading, as Shanghai's 一、部门主要职能 for “…主要职能”)."""
+    for line in doc.contents:
+        if line.target == heading:
+            words = line.text.replace('"', "”")  # a straight quote would end the field's text
+            _field_start(paragraph, f'TC "{words}" \\l {line.depth + 1}', result=False)
+            _field_char(paragraph, "end")
+
+
 def _toc(document, doc: ComposedDocument, section) -> None:
-    """A TOC field whose cached result already lists every 目录 line with its page (the pages
-    the printed PDF found, which uses the same style definition), so Word shows a finished 目录
-    without asking to update fields; Word's “更新域” recomputes it from the headings."""
+    """A TOC field built from the TC fields (\\f), whose cached result already lists every 目录
+    line with its page (the pages the printed PDF found, which uses the same style definition and
+    breaks pages in the same places), so Word shows a finished 目录 without asking to update fields."""
     width = section.page_width - section.left_margin - section.right_margin
     lines = doc.contents
     for index, line in enumerate(lines):
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.first_line_indent = Pt(0)
+        paragraph.paragraph_format.line_spacing = Pt(_SIZE["toc_line"])  # as the PDF's 目录
         paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         if line.depth:
             paragraph.paragraph_format.left_indent = Pt(2 * _SIZE["body"])
         if index == 0:
-            _field_start(paragraph, 'TOC \\o "1-2" \\h \\z \\u')
+            _field_start(paragraph, 'TOC \\f \\h \\z')
         page = doc.pages.get(line.target)
         paragraph.add_run(line.text + ("\t" + str(page) if page else ""))
         if index == len(lines) - 1:
@@ -162,14 +177,16 @@ def _run_with(element):
     return run
 
 
-def _field_start(paragraph, instruction_text: str) -> None:
-    """A field's begin, instruction and separator; its cached result and end follow."""
+def _field_start(paragraph, instruction_text: str, result: bool = True) -> None:
+    """A field's begin, instruction and (when it shows a result) separator; its cached result and
+    end follow."""
     _field_char(paragraph, "begin")
     instruction = OxmlElement("w:instrText")
     instruction.set(qn("xml:space"), "preserve")
     instruction.text = instruction_text
     paragraph._p.append(_run_with(instruction))
-    _field_char(paragraph, "separate")
+    if result:
+        _field_char(paragraph, "separate")
 
 
 def _field_char(paragraph, kind: str) -> None:
@@ -178,18 +195,21 @@ def _field_char(paragraph, kind: str) -> None:
     paragraph._p.append(_run_with(char))
 
 
-def _table(document, doc: ComposedDocument, table: Table, grid: Grid) -> None:
+def _table(document, doc: ComposedDocument, table: Table, grid: Grid, under_part: bool) -> None:
     wide = grid.width > 7 or doc.landscape
-    if grid.key_value:  # a small table (a 绩效目标表): it follows the one before on the same page
-        document.add_paragraph().paragraph_format.keep_with_next = True
+    same_page = under_part and (document.sections[-1].orientation == WD_ORIENT.LANDSCAPE) == wide
+    if grid.key_value or same_page:  # a small table (a 绩效目标表), or the first under its part's heading
+        document.add_paragraph().paragraph_format.keep_with_next = True  # (as the PDF prints them)
     else:
         section = document.add_section()
         section.different_first_page_header_footer = False  # numbered from its first page (only the cover is not)
         _page(section, wide)
     heading = document.add_heading(table.title, level=4)
     heading.paragraph_format.keep_with_next = True
+    _contents_marks(heading, doc, table.title)
     meta = document.add_paragraph()
     meta.paragraph_format.first_line_indent = Pt(0)
+    meta.paragraph_format.line_spacing = Pt(_SIZE["table"] * 1.6)
     meta.paragraph_format.keep_with_next = True  # the table's head stays with it
     section = document.sections[-1]
     meta.paragraph_format.tab_stops.add_tab_stop(section.page_width - section.left_margin - section.right_margin,
@@ -198,12 +218,15 @@ def _table(document, doc: ComposedDocument, table: Table, grid: Grid) -> None:
     printed = document.add_table(rows=0, cols=grid.width)
     printed.style = "Table Grid"
     printed.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _cell_margins(printed._tbl)
+    _column_widths(printed, grid, section.page_width - section.left_margin - section.right_margin)
     _fill(printed._tbl, grid.header + grid.body, len(grid.header))
     notes = [*table.notes, *([doc.rounding_note] if doc.rounding_note and not grid.key_value
                              and table.unit.value == "万元" else [])]
     for note in notes:
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.first_line_indent = Pt(0)
+        paragraph.paragraph_format.line_spacing = Pt(_SIZE["note"] * 1.5)
         _font(paragraph.add_run(note), "table", _SIZE["note"])
 
 
@@ -225,6 +248,50 @@ def _fill(tbl, rows: list[list[Cell]], header_rows: int) -> None:
         tbl.append(tr)
 
 
+def _column_widths(printed, grid: Grid, width: int) -> None:
+    """Columns as wide as their longest single cell (an ideograph counts as 2, a digit 1.25), so a
+    name column is not squeezed into lines the PDF's automatic layout does not wrap."""
+    need = [4.0] * grid.width
+    for row in positions(grid.header + grid.body):
+        for c, (cell, continued) in row.items():
+            if cell.colspan == 1 and not continued:
+                need[c] = max(need[c], min(40, sum(2 if ord(ch) > 0x2E80 else 1.25 for ch in cell.text)) + 3)  # + padding
+    total = sum(need)
+    for column, units in zip(printed.columns, need, strict=True):
+        column.width = int(width * units / total)
+
+
+def _cell_margins(tbl) -> None:
+    """Cell padding as the PDF's (2 px above and below, 4 px beside), so rows are as tall."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 30), ("left", 60), ("bottom", 30), ("right", 60)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl.tblPr.append(margins)
+
+
+def _cell_paragraph(justify: str | None):
+    """A table cell's paragraph: the table's own line height (not the narrative's 28 pt, which
+    would make every row twice as tall as the PDF's), no indent, aligned as asked."""
+    properties = OxmlElement("w:pPr")
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:line"), str(round(_SIZE["table_line"] * 20)))  # twentieths of a point
+    spacing.set(qn("w:lineRule"), "exact")
+    spacing.set(qn("w:before"), "0")
+    spacing.set(qn("w:after"), "0")
+    properties.append(spacing)
+    indent = OxmlElement("w:ind")
+    indent.set(qn("w:firstLine"), "0")
+    properties.append(indent)
+    if justify:
+        jc = OxmlElement("w:jc")
+        jc.set(qn("w:val"), justify)
+        properties.append(jc)
+    return properties
+
+
 def _tc(cell: Cell, continued: bool, centred: bool):
     tc = OxmlElement("w:tc")
     properties = OxmlElement("w:tcPr")
@@ -243,13 +310,7 @@ def _tc(cell: Cell, continued: bool, centred: bool):
         properties.append(align)
     tc.append(properties)
     paragraph = OxmlElement("w:p")
-    justify = "right" if cell.numeric else "center" if centred else None
-    if justify:
-        paragraph_properties = OxmlElement("w:pPr")
-        jc = OxmlElement("w:jc")
-        jc.set(qn("w:val"), justify)
-        paragraph_properties.append(jc)
-        paragraph.append(paragraph_properties)
+    paragraph.append(_cell_paragraph("right" if cell.numeric else "center" if centred else None))
     if cell.text and not continued:
         run = OxmlElement("w:r")
         run_properties = OxmlElement("w:rPr")
