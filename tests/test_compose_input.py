@@ -96,6 +96,32 @@ def test_unknown_unit_and_target_for_a_missing_project(tmp_path):
     assert "工作表「绩效目标」第 1 行「项目名称」：项目“不存在的项目”不在“支出明细”中" in messages
 
 
+def test_the_department_texts_sheets_are_checked_by_row_in_the_workbook_too(tmp_path):
+    """The sheets for what departments write (科目说明, 项目, 项目经费说明, 名词解释, 结转结余) are in
+    the template and give the same row/column messages, from YAML and from the workbook alike."""
+    shanghai = REPO / "examples" / "上海市普陀区财政局2025年部门预算.yaml"
+    data = yaml.safe_load(shanghai.read_text(encoding="utf-8"))
+    data["科目说明"][2]["功能分类科目编码"] = "2080101"  # a 项 the department has no spending on
+    data["项目"][0]["项目名称"] = "不存在的项目"
+    data["名词解释"][1]["解释"] = ""
+    data["结转结余"] = [{"单位代码": "999", "资金来源": "一般公共预算", "功能分类科目编码": "2010601",
+                     "年初结转和结余（元）": 1}]
+    source = tmp_path / "bad.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    book = tmp_path / "bad.xlsx"
+    write_template(book, read_mapping(source))
+    for path in (source, book):
+        with pytest.raises(InputError) as error:
+            load(path)
+        messages = [str(p) for p in error.value.problems]
+        first = 3 if path == source else 4  # YAML counts records, the workbook its rows (header = 1)
+        assert f"工作表「科目说明」第 {first} 行「功能分类科目编码」：科目 2080101 在“支出明细”中没有支出" in messages
+        assert f"工作表「项目」第 {first - 2} 行「项目名称」：项目“不存在的项目”不在“支出明细”中" in messages
+        assert f"工作表「名词解释」第 {first - 1} 行「解释」：必填项为空" in messages
+        assert f"工作表「结转结余」第 {first - 2} 行「单位代码」：单位代码 999 不在“预算单位”表中" in messages
+    assert {"科目说明", "项目", "项目经费说明", "名词解释", "结转结余"} <= set(openpyxl.load_workbook(book).sheetnames)
+
+
 amounts = st.lists(st.decimals(min_value=0, max_value=Decimal("99999999.99"), places=2), min_size=1, max_size=60)
 
 
