@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from yusuan.model import Row, RowRole
+from yusuan.model import Disclosure, Row, RowRole
 from yusuan.model.text import compact
 from yusuan.readers.pdf_facts import pdf_facts
 
@@ -20,6 +20,21 @@ def printed_row(row: Row) -> tuple:
     role = RowRole.ITEM if row.role == RowRole.HEADING else row.role
     return (row.code, row.unit_code, row.label, row.section, role,
             {k: v for k, v in row.values.items() if v != Decimal(0)})
+
+
+def assert_says_the_same(read: Disclosure, composed: Disclosure) -> None:
+    """`read` (a composed file parsed back, or a published original) has the tables `composed`
+    holds, row for row and with the same empty-by-design flags, and states every figure `composed`
+    states, with its value. A performance form's content is its target, not rows; a note printed
+    right under a table, which the XLSX reader takes for one more row, is left out."""
+    assert [(t.kind, t.title, t.unit) for t in read.tables] == [(t.kind, t.title, t.unit) for t in composed.tables]
+    for mine, theirs in zip(composed.tables, read.tables, strict=True):
+        if mine.columns:
+            rows = [r for r in theirs.rows if r.label not in mine.notes]
+            assert [printed_row(r) for r in rows] == [printed_row(r) for r in mine.rows], mine.title
+            assert theirs.empty_by_design == mine.empty_by_design, mine.title
+    assert {k: f.value for k, f in read.figures.items() if k in composed.figures} == \
+        {k: f.value for k, f in composed.figures.items()}
 
 
 def _pdf_pages(path: Path) -> list[list[str]]:

@@ -18,7 +18,6 @@ from ..model import (
     DocumentKind,
     DocumentScope,
     Meta,
-    Paragraph,
     Source,
     SourceFormat,
     TableKind,
@@ -73,7 +72,7 @@ def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
     doc = ComposedDocument(disclosure, title, note, cover=[words(line.format(**fill)) for line in spec["cover"]],
                            landscape=spec.get("landscape", False))
 
-    builders: dict[str, tuple[Ledger, dict]] = {}  # builder → the ledger in its table's unit, its options
+    builders: dict[str, tuple[Ledger, dict, TableKind]] = {}  # builder → its table's ledger, options and kind
     writers: list[str] = []
     for part in spec["parts"]:
         heading = words(part["heading"].format(**fill))
@@ -90,8 +89,7 @@ def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
                 else:
                     doc.add_section(words(section["heading"]), _texts(section["content"], data), level=2)
         elif part["content"] == "glossary":
-            doc.disclosure.narrative[-1].paragraphs.extend(_glossary(data, spec["glossary_numbering"], doc))
-            doc.disclosure.narrative[-1].text = "\n".join(p.text for p in doc.disclosure.narrative[-1].paragraphs)
+            doc.extend_section(_glossary(data, spec["glossary_numbering"]))
         elif part["content"] == "narrative":
             items = narrative.write(sentences, part["items"], fill, numbered=part.get("numbered", True))
             writers += [item if isinstance(item, str) else item["writer"] for item in part["items"]]
@@ -99,9 +97,7 @@ def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
                 for item_heading, paragraphs in items:
                     doc.add_section(item_heading, paragraphs, level=2)
             else:
-                section = doc.disclosure.narrative[-1]
-                section.paragraphs.extend(Paragraph(p, doc.where) for _, ps in items for p in ps)
-                section.text = "\n".join(p.text for p in section.paragraphs)
+                doc.extend_section([p for _, paragraphs in items for p in paragraphs])
         elif part["content"] == "explanations":
             for explanation in data.explanations:
                 if explanation.title:
@@ -111,14 +107,14 @@ def compose(data: BudgetInput, layout: str = "national") -> ComposedDocument:
         elif part["content"] == "tables":
             for entry in spec["table"]:
                 table_ledger = ledger_in(Unit(entry["unit"])) if "unit" in entry else ledger
-                builders[entry["builder"]] = (table_ledger, entry)
                 tables.BUILDERS[entry["builder"]](table_ledger, words(entry["title"].replace("{year}", str(data.year))),
                                                   doc, entry)
+                builders[entry["builder"]] = (table_ledger, entry, doc.disclosure.tables[-1].kind)
         first = _first_heading(doc, start)
         doc.contents.append(ContentsLine(words(part["toc"].format(**fill)), 0, heading or first))
         if part["content"] == "tables":
             doc.contents += _table_lines(doc, start, spec["toc_table"])
-    disclosure.toc = [TocEntry(line.text, doc.where, _kind_of(doc, line)) for line in doc.contents]
+    disclosure.toc = [TocEntry(line.text, doc.where, line.kind) for line in doc.contents]
     disclosure.figures = key_figures(builders, sentences, writers, doc.where)
     return doc
 
@@ -165,10 +161,10 @@ def _texts(content: str, data: BudgetInput) -> list[str]:
     return _lines({"duties": data.duties, "organisation": data.organisation}[content])
 
 
-def _glossary(data: BudgetInput, numbering: str, doc: ComposedDocument) -> list[Paragraph]:
+def _glossary(data: BudgetInput, numbering: str) -> list[str]:
+    """The department's 名词解释, or the family's when it gives none, numbered the family's way."""
     terms = data.glossary or [(g["term"], g["text"]) for g in catalogue.data("compose_layouts.toml")["glossary"]]
-    return [Paragraph(numbering.format(numeral=tables.numeral(n)) + f"{term}：{text}", doc.where)
-            for n, (term, text) in enumerate(terms, start=1)]
+    return [numbering.format(numeral=tables.numeral(n)) + f"{term}：{text}" for n, (term, text) in enumerate(terms, start=1)]
 
 
 def _first_heading(doc: ComposedDocument, start: int) -> str:
@@ -193,11 +189,7 @@ def _table_lines(doc: ComposedDocument, start: int, pattern: str) -> list[Conten
                 continue
             seen_forms = True
         n = len(lines) + 1
-        lines.append(ContentsLine(pattern.format(n=n, numeral=tables.numeral(n), title=table.title), 1, table.title))
+        lines.append(ContentsLine(pattern.format(n=n, numeral=tables.numeral(n), title=table.title), 1, table.title,
+                                  table.kind))
     return lines
 
-
-def _kind_of(doc: ComposedDocument, line: ContentsLine) -> TableKind | None:
-    if line.depth == 0:
-        return None
-    return next((t.kind for t in doc.disclosure.tables if t.title == line.target), None)

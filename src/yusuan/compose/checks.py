@@ -14,7 +14,7 @@ from .. import catalogue
 from ..model import Severity
 from ..model.money import Unit
 from .ledger import Ledger
-from .schema import BudgetInput, Problem, Where, sheets
+from .schema import BudgetInput, Problem, Where, sheet
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,6 @@ class Advice:
 
     def __str__(self) -> str:
         return f"[{'错误' if self.severity == Severity.ERROR else '警告'}] {self.problem}"
-
-
-def _sheet(key: str) -> str:
-    return next(s.name for s in sheets() if s.key == key)
 
 
 def current_amounts(data: BudgetInput) -> dict[str, Decimal]:
@@ -52,33 +48,33 @@ def check(data: BudgetInput) -> list[Advice]:
             advice.append(Advice(Severity.ERROR, Problem(where, f"仍有占位或待填写的文字“{match.group(0)}”："
                                                                 f"{(text or '')[:40]}")))
 
-    department = _sheet("department")
+    department = sheet("department").name
     typed(Where(department, None, "部门名称"), data.department)
     typed(Where(department, None, "主要职责"), data.duties)
     typed(Where(department, None, "机构设置"), data.organisation)
     for item in data.items:
         typed(Where(item.where.sheet, item.where.row, "项目名称"), item.project)
     for key, text in data.three_public_use.items():
-        typed(Where(_sheet("three_public"), None, key), text)
+        typed(Where(sheet("three_public").name, None, key), text)
     for purchase in data.procurement:
-        typed(Where(_sheet("procurement"), None, "采购项目"), purchase.name)
+        typed(Where(sheet("procurement").name, None, "采购项目"), purchase.name)
     for target in data.targets:
-        typed(Where(_sheet("targets"), None, target.project), f"{target.name} {target.value}")
+        typed(Where(sheet("targets").name, None, target.project), f"{target.name} {target.value}")
     for code, line in data.lines.items():
-        typed(Where(_sheet("lines"), None, code), f"{line.use} {line.reason or ''}")
+        typed(Where(sheet("lines").name, None, code), f"{line.use} {line.reason or ''}")
     for project, info in data.project_info.items():
-        typed(Where(_sheet("projects"), None, project), info.goal)
+        typed(Where(sheet("projects").name, None, project), info.goal)
     for explanation in data.explanations:
         for name, text in explanation.parts:
-            typed(Where(_sheet("explanations"), None, name), text)
+            typed(Where(sheet("explanations").name, None, name), text)
     for term, text in data.glossary:
-        typed(Where(_sheet("glossary"), None, term), text)
+        typed(Where(sheet("glossary").name, None, term), text)
 
     share = Decimal(spec["material_share"])
     now = current_amounts(data)
     names = {c["key"]: c["name"] for c in catalogue.data("compose_input.toml")["comparison"]}
     for key, prior in data.prior.items():
-        typed(Where(_sheet("prior"), prior.row, "变动原因"), prior.reason)
+        typed(Where(sheet("prior").name, prior.row, "变动原因"), prior.reason)
         current = now.get(key)
         if current is None or (prior.reason or "").strip():
             continue
@@ -88,7 +84,7 @@ def check(data: BudgetInput) -> list[Advice]:
             how = ("上年为 0" if prior.amount == 0 else
                    f"{'增加' if change > 0 else '减少'} {abs(change) / prior.amount * 100:.2f}%")
             advice.append(Advice(Severity.WARNING, Problem(
-                Where(_sheet("prior"), prior.row, "变动原因"),
+                Where(sheet("prior").name, prior.row, "变动原因"),
                 f"{names.get(key, key)}本年 {current:.2f} 元，上年 {prior.amount:.2f} 元（{how}），变动较大却没有填写变动原因")))
 
     seen: set[str] = set()

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..model import Disclosure, Location, NarrativeSection, Paragraph, Table
+from ..model import Disclosure, Location, NarrativeSection, Paragraph, Table, TableKind
 
 
 @dataclass
@@ -42,12 +42,14 @@ class Grid:
 
 @dataclass
 class ContentsLine:
-    """One line of the printed 目录: its words, its depth (0 = part, 1 = a table under a part) and
-    the heading on the page it points to (the renderers find that page to print its number)."""
+    """One line of the printed 目录: its words, its depth (0 = part, 1 = a table under a part),
+    the heading on the page it points to (the renderers find that page to print its number) and,
+    for a table, its kind."""
 
     text: str
     depth: int
     target: str
+    kind: TableKind | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,12 @@ class ComposedDocument:
         self.disclosure.narrative.append(NarrativeSection(
             heading, self.where, "\n".join(paragraphs), paragraphs=[Paragraph(p, self.where) for p in paragraphs]))
         self.levels.append(level)
+
+    def extend_section(self, paragraphs: list[str]) -> None:
+        """More paragraphs for the last narrative section (a part whose text has no headings)."""
+        section = self.disclosure.narrative[-1]
+        section.paragraphs.extend(Paragraph(p, self.where) for p in paragraphs)
+        section.text = "\n".join(p.text for p in section.paragraphs)
 
     def body(self) -> Iterator[tuple[NarrativeSection, int] | tuple[Table, Grid]]:
         """The narrative sections (with their level) and tables (with their grid) in print order."""

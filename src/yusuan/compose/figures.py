@@ -37,11 +37,14 @@ def _procurement(category: str | None) -> Value:
 
 
 _NATIONAL_SUMMARY = "national summary"  # a summary that prints 本年收入合计 and 上年结转结余 rows
-# figure key → (the table builders that print it, its value); a summary built from a family's own
-# income lines (Shanghai) prints neither 本年收入合计 nor 上年结转
+_FINAL_SUMMARY = ("final_summary",)
+_THREE_PUBLIC = ("three_public", "three_public_running", "final_three_public")
+# figure key → (the table builders that print it, its value). A final account's ledger holds what
+# was spent and its carries (a budget's has none, so income() + opening() is its sum()); a summary
+# built from a family's own income lines (Shanghai) prints neither 本年收入合计 nor 上年结转.
 _IN_TABLES: dict[str, tuple[tuple[str, ...], Value]] = {
-    "total_income": (("summary",), lambda ledger: ledger.sum()),
-    "total_expenditure": (("summary",), lambda ledger: ledger.sum()),
+    "total_income": (("summary", *_FINAL_SUMMARY), lambda ledger: ledger.income() + ledger.opening()),
+    "total_expenditure": (("summary", *_FINAL_SUMMARY), lambda ledger: ledger.sum() + ledger.closing()),
     "current_year_income": ((_NATIONAL_SUMMARY,), lambda ledger: ledger.current()),
     "carry_over": ((_NATIONAL_SUMMARY,), Ledger.carried),
     "general_public_budget": (("summary",), lambda ledger: ledger.current(_GPB)),
@@ -49,38 +52,27 @@ _IN_TABLES: dict[str, tuple[tuple[str, ...], Value]] = {
     "soe_capital": (("summary",), lambda ledger: ledger.current("国有资本经营")),
     "basic_expenditure": (("expenditure",), Ledger.basic),
     "project_expenditure": (("expenditure",), lambda ledger: ledger.sum() - ledger.basic()),
-    "personnel": (("gpb_basic_econ",),
+    "personnel": (("gpb_basic_econ", "final_basic_econ"),
                   lambda ledger: ledger.sum(lambda e: e.basic and e.personnel and e.item.fund == _GPB)),
-    "public_operating": (("gpb_basic_econ",),
+    "public_operating": (("gpb_basic_econ", "final_basic_econ"),
                          lambda ledger: ledger.sum(lambda e: e.basic and not e.personnel and e.item.fund == _GPB)),
-    "three_public_total": (("three_public", "three_public_running"), _three_public(None)),
-    "three_public_abroad": (("three_public", "three_public_running"), _three_public("abroad")),
-    "three_public_car_purchase": (("three_public", "three_public_running"), _three_public("car_purchase")),
-    "three_public_car_operation": (("three_public", "three_public_running"), _three_public("car_operation")),
-    "three_public_reception": (("three_public", "three_public_running"), _three_public("reception")),
+    "three_public_total": (_THREE_PUBLIC, _three_public(None)),
+    "three_public_abroad": (_THREE_PUBLIC, _three_public("abroad")),
+    "three_public_car_purchase": (_THREE_PUBLIC, _three_public("car_purchase")),
+    "three_public_car_operation": (_THREE_PUBLIC, _three_public("car_operation")),
+    "three_public_reception": (_THREE_PUBLIC, _three_public("reception")),
     "running_cost": (("three_public_running",), Ledger.running_cost),
     "gpb_expenditure_total": (("gpb_expenditure",), lambda ledger: ledger.sum(lambda e: e.item.fund == _GPB)),
     "project_total": (("projects",),
                       lambda ledger: sum((e.value for *_, es in ledger.projects for e in es), Decimal(0))),
 }
-# a final account's tables (compose/final_tables.py): income is spending plus the carries
+# the final account's own: its summary's year lines and carries, and the appropriation total
 _IN_FINAL_TABLES: dict[str, tuple[tuple[str, ...], Value]] = {
-    "total_income": (("final_summary",), lambda ledger: ledger.income() + ledger.opening()),
-    "total_expenditure": (("final_summary",), lambda ledger: ledger.sum() + ledger.closing()),
-    "current_year_income": (("final_summary",), lambda ledger: ledger.income()),
-    "current_year_expenditure": (("final_summary",), lambda ledger: ledger.sum()),
-    "carry_forward": (("final_summary",), lambda ledger: ledger.closing()),
-    "government_fund": (("final_summary",), lambda ledger: ledger.income(["政府性基金"])),
+    "current_year_income": (_FINAL_SUMMARY, lambda ledger: ledger.income()),
+    "current_year_expenditure": (_FINAL_SUMMARY, lambda ledger: ledger.sum()),
+    "carry_forward": (_FINAL_SUMMARY, lambda ledger: ledger.closing()),
+    "government_fund": (_FINAL_SUMMARY, lambda ledger: ledger.income(["政府性基金"])),
     "fiscal_expenditure_total": (("final_fiscal_summary",), lambda ledger: ledger.sum(lambda e: e.fiscal)),
-    "personnel": (("final_basic_econ",),
-                  lambda ledger: ledger.sum(lambda e: e.basic and e.personnel and e.item.fund == _GPB)),
-    "public_operating": (("final_basic_econ",),
-                         lambda ledger: ledger.sum(lambda e: e.basic and not e.personnel and e.item.fund == _GPB)),
-    "three_public_total": (("final_three_public",), _three_public(None)),
-    "three_public_abroad": (("final_three_public",), _three_public("abroad")),
-    "three_public_car_purchase": (("final_three_public",), _three_public("car_purchase")),
-    "three_public_car_operation": (("final_three_public",), _three_public("car_operation")),
-    "three_public_reception": (("final_three_public",), _three_public("reception")),
 }
 # figure key → (the narrative writers that state it, its value)
 _IN_NARRATIVE: dict[str, tuple[tuple[str, ...], Value]] = {
@@ -92,17 +84,11 @@ _IN_NARRATIVE: dict[str, tuple[tuple[str, ...], Value]] = {
 }
 
 
-# builders whose name is not their table's kind
-_KINDS = {"three_public_running": TableKind.THREE_PUBLIC, _NATIONAL_SUMMARY: TableKind.SUMMARY,
-          "final_summary": TableKind.SUMMARY, "final_fiscal_summary": TableKind.FISCAL_SUMMARY,
-          "final_basic_econ": TableKind.GPB_BASIC_ECON, "final_three_public": TableKind.THREE_PUBLIC}
-
-
-def key_figures(tables: dict[str, tuple[Ledger, dict]], words: Ledger, writers: list[str],
+def key_figures(tables: dict[str, tuple[Ledger, dict, TableKind]], words: Ledger, writers: list[str],
                 where: Location) -> dict[str, Figure]:
     """The figures stated by a layout's tables (`tables`: builder → the ledger in that table's
-    unit and the table's options) and its narrative (`writers`, valued on the `words` ledger). A
-    figure printed both in a table and a sentence is the table's."""
+    unit, the table's options and its kind) and its narrative (`writers`, valued on the `words`
+    ledger). A figure printed both in a table and a sentence is the table's."""
     figures: dict[str, Figure] = {}
     printed = dict(tables)
     if "summary" in tables and "income_rows" not in tables["summary"][1]:
@@ -115,8 +101,7 @@ def key_figures(tables: dict[str, tuple[Ledger, dict]], words: Ledger, writers: 
     for key, (builders, value) in [*_IN_FINAL_TABLES.items(), *_IN_TABLES.items()]:
         builder = next((b for b in builders if b in printed), None)
         if builder is not None:
-            ledger = printed[builder][0]
-            kind = _KINDS.get(builder) or TableKind(builder)
+            ledger, _, kind = printed[builder]
             state(key, value(ledger), ledger, kind)
     for key, (names, value) in _IN_NARRATIVE.items():
         if any(n in writers for n in names):

@@ -132,13 +132,8 @@ def final_basic_econ(ledger: Ledger, title: str, doc: ComposedDocument, options:
 def final_three_public(ledger: Ledger, title: str, doc: ComposedDocument, options: Options) -> None:
     """财政拨款“三公”经费支出决算表: 预算数 beside 决算数 for the total and each item."""
     grid = Grid(header_rows(options["header"]))
-    measures: dict[str, Decimal] = {}
-    for source, prefix in ((ledger.budget, "budget_"), (ledger, "")):
-        items = source.three_public()
-        values = {"total": sum(items.values(), Decimal(0)), "abroad": items["abroad"],
-                  "car_total": items["car_purchase"] + items["car_operation"], "car_purchase": items["car_purchase"],
-                  "car_operation": items["car_operation"], "reception": items["reception"]}
-        measures.update({prefix + k: v for k, v in values.items()})
+    measures = {prefix + k: v for source, prefix in ((ledger.budget, "budget_"), (ledger, ""))
+                for k, v in source.three_public_measures().items()}
     order = [p + k for k in ("total", "abroad", "car_total", "car_purchase", "car_operation", "reception")
              for p in ("budget_", "")]
     grid.body.append([Cell(money(measures[k], k in ("total", "budget_total")), numeric=True) for k in order])
@@ -154,8 +149,7 @@ def _fund_table(ledger: Ledger, title: str, doc: ComposedDocument, options: Opti
     table = Table(kind, title, doc.where, ledger.unit, keys)
     grid = Grid(header_rows(options["header"]))
     entries = ledger.select(lambda e: e.item.fund == fund)
-    codes = sorted(set(function_lines(entries)) | {c for f, code, *_ in ledger.carries if f == fund
-                                                     for c in (code[:3], code[:5], code)})
+    codes = function_lines(entries, ledger.carried_lines(fund))
 
     def values(prefix: str) -> list[Decimal]:
         chosen = [e for e in entries if e.item.function.startswith(prefix)]

@@ -125,6 +125,16 @@ class Ledger:
                                    and e.item.econ in codes)
                 for t in three_public_items()}
 
+    def three_public_measures(self) -> dict[str, Decimal]:
+        """What a “三公” table prints: the total, each item, and the car items' 小计 (car_total)."""
+        items = self.three_public()
+        return {"total": sum(items.values(), Decimal(0)), **items,
+                "car_total": items["car_purchase"] + items["car_operation"]}
+
+    def carried_lines(self, fund: str | None = None) -> set[str]:
+        """The 类, 款 and 项 codes a final account carries money on (of one fund, or any)."""
+        return {code[:n] for f, code, *_ in self.carries if fund is None or f == fund for n in (3, 5, 7)}
+
     def running_cost(self) -> Decimal:
         """机关运行经费: 公用经费 of 行政单位 and 参公事业单位 from 一般公共预算 basic spending."""
         return self.sum(lambda e: e.basic and not e.personnel and e.item.fund == "一般公共预算"
@@ -141,10 +151,11 @@ class Ledger:
         return result
 
 
-def function_lines(entries: Iterable[Entry]) -> list[str]:
-    """The 类, 款 and 项 codes the entries use, in code order (类 before its 款 before its 项)."""
-    codes: set[str] = set()
+def function_lines(entries: Iterable[Entry], more: Iterable[str] = ()) -> list[str]:
+    """The 类, 款 and 项 codes the entries use (and `more` codes), in code order: a prefix sorts
+    before its extensions, so 类 comes before its 款 before its 项."""
+    codes = set(more)
     for entry in entries:
         f = entry.item.function
         codes.update((f[:3], f[:5], f))
-    return sorted(codes, key=lambda c: (c[:3], c[:5] if len(c) >= 5 else "", c))
+    return sorted(codes)

@@ -67,7 +67,7 @@ def number_cells(values: list[Decimal], always: bool = False) -> list[Cell]:
 def empty_note(ledger: Ledger, what: str, options: Options) -> str:
     if "empty_note" in options:
         return options["empty_note"].replace("{year}", str(ledger.data.year)).replace("本部门", f"本{ledger.data.own}")
-    return f"本{ledger.data.own}{ledger.data.year}年没有{what}安排的支出，故本表为空表。"
+    return f"注：本{ledger.data.own}{ledger.data.year}年没有{what}安排的支出，故本表为空表。"
 
 
 def header_rows(spec: list[list[str | dict]]) -> list[list[Cell]]:
@@ -150,19 +150,19 @@ def _function_table(ledger: Ledger, title: str, doc: ComposedDocument, kind: Tab
                                    [options.get("total_header", "合计"), "基本支出", "项目支出",
                                     *[c["header"] for c in extra]]))
     total_last = options.get("total_last", False)
+    zeros = [Decimal(0)] * len(extra)
 
     def add(code: str | None, label: str, chosen: list[Entry], role: RowRole) -> None:
         basic = sum((e.value for e in chosen if e.basic), Decimal(0))
         project = sum((e.value for e in chosen if not e.basic), Decimal(0))
         total = basic + project
         if role == RowRole.TOTAL and not chosen and total_last:
-            grid.body.append([*_total_cells(options), *number_cells([total, basic, project, *[Decimal(0)] * len(extra)])])
+            grid.body.append([*_total_cells(options), *number_cells([total, basic, project, *zeros])])
             return  # an empty table's 合计 prints blank, as published, and says nothing
         bold = role != RowRole.ITEM or (code is not None and len(code) < 7)
         label_cells = (_total_cells(options) if role == RowRole.TOTAL
                        else [*code_cells(code, options.get("code_columns", [])), Cell(label, bold=bold)])
-        grid.body.append([*label_cells, *number_cells([total, basic, project, *[Decimal(0)] * len(extra)],
-                                                  always=role == RowRole.TOTAL)])
+        grid.body.append([*label_cells, *number_cells([total, basic, project, *zeros], always=role == RowRole.TOTAL)])
         table.rows.append(model_row(doc, label, {"total": total, "basic": basic, "project": project}, role, code=code))
 
     if not total_last:
@@ -230,9 +230,7 @@ def income_by_function(ledger: Ledger, title: str, doc: ComposedDocument, option
     total_last = options.get("total_last", True)
     if not total_last:
         add(None, "合计", ledger.entries, RowRole.TOTAL)
-    codes = set(function_lines(ledger.entries)) | {c for _, code, *_ in ledger.carries
-                                                   for c in (code[:3], code[:5], code)}
-    for code in sorted(codes, key=lambda c: (c[:3], c[:5] if len(c) >= 5 else "", c)):
+    for code in function_lines(ledger.entries, ledger.carried_lines()):
         add(code, ledger.name("function", code), [e for e in ledger.entries if e.item.function.startswith(code)],
             RowRole.ITEM)
     if total_last:
@@ -430,10 +428,8 @@ def three_public(ledger: Ledger, title: str, doc: ComposedDocument, options: Opt
     grid = Grid([[Cell("合计", rowspan=2, bold=True), Cell(items["abroad"], rowspan=2, bold=True),
                   Cell("公务用车购置及运行费", colspan=3, bold=True), Cell(items["reception"], rowspan=2, bold=True)],
                  head_cells("小计", items["car_purchase"], items["car_operation"])])
-    values = ledger.three_public()
-    measures = {"total": sum(values.values(), Decimal(0)), "abroad": values["abroad"],
-                "car_total": values["car_purchase"] + values["car_operation"], "car_purchase": values["car_purchase"],
-                "car_operation": values["car_operation"], "reception": values["reception"]}
+    printed = ledger.three_public_measures()
+    measures = {k: printed[k] for k in ("total", "abroad", "car_total", "car_purchase", "car_operation", "reception")}
     grid.body.append(number_cells(list(measures.values()), always=True))
     table = Table(TableKind.THREE_PUBLIC, title, doc.where, ledger.unit, list(measures),
                   [model_row(doc, "", measures, RowRole.TOTAL)])
@@ -446,10 +442,9 @@ def three_public_running(ledger: Ledger, title: str, doc: ComposedDocument, opti
     (万元), 机关运行经费 in the last column. Options: header (the family's words, columns in the
     order total, abroad, reception, car_total, car_purchase, car_operation, running_cost)."""
     grid = Grid(header_rows(options["header"]))
-    values = ledger.three_public()
-    measures = {"total": sum(values.values(), Decimal(0)), "abroad": values["abroad"], "reception": values["reception"],
-                "car_total": values["car_purchase"] + values["car_operation"], "car_purchase": values["car_purchase"],
-                "car_operation": values["car_operation"], "running_cost": ledger.running_cost()}
+    printed = {**ledger.three_public_measures(), "running_cost": ledger.running_cost()}
+    measures = {k: printed[k] for k in ("total", "abroad", "reception", "car_total", "car_purchase", "car_operation",
+                                        "running_cost")}
     grid.body.append([Cell(money(v, key in ("total", "running_cost")), numeric=True) for key, v in measures.items()])
     table = Table(TableKind.THREE_PUBLIC, title, doc.where, ledger.unit, list(measures),
                   [model_row(doc, "", measures, RowRole.TOTAL)])

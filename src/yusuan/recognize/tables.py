@@ -61,7 +61,7 @@ def build_table(block: TableBlock, doc_year: int | None, doc_unit: Unit | None) 
         table.rows = _two_sided_rows(data_rows, columns, header_rows, header_texts)
     else:
         table.rows = _rows(data_rows, columns, header_texts)
-    if not any(r.values for r in table.rows):
+    if not any(any(r.values.values()) for r in table.rows):  # nothing, or only 0.00 (a 合计 of nothing)
         labelled = [r for r in table.rows if r.label and r.role != RowRole.TOTAL]
         table.empty_by_design = says_empty(table.notes) or not labelled
     if not block.kind.two_sided:

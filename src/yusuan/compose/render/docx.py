@@ -59,10 +59,7 @@ def render_docx(doc: ComposedDocument, path: Path) -> None:
                 paragraph.paragraph_format.first_line_indent = Pt(2 * _SIZE["body"])
             own = doc.grid_of(item)
             if own is not None:  # 决算单位构成
-                printed = document.add_table(rows=0, cols=own.width)
-                printed.style = "Table Grid"
-                printed.alignment = WD_TABLE_ALIGNMENT.CENTER
-                _fill(printed._tbl, own.header + own.body, len(own.header))
+                _grid_table(document, own, section.page_width - section.left_margin - section.right_margin)
         else:
             _table(document, doc, item, how, bare_part)
             first = bare_part = False
@@ -215,12 +212,7 @@ def _table(document, doc: ComposedDocument, table: Table, grid: Grid, under_part
     meta.paragraph_format.tab_stops.add_tab_stop(section.page_width - section.left_margin - section.right_margin,
                                                  WD_TAB_ALIGNMENT.RIGHT)
     _font(meta.add_run(f"编制部门：{doc.disclosure.meta.department}\t单位：{table.unit.value}"), "table", _SIZE["table"])
-    printed = document.add_table(rows=0, cols=grid.width)
-    printed.style = "Table Grid"
-    printed.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _cell_margins(printed._tbl)
-    _column_widths(printed, grid, section.page_width - section.left_margin - section.right_margin)
-    _fill(printed._tbl, grid.header + grid.body, len(grid.header))
+    _grid_table(document, grid, section.page_width - section.left_margin - section.right_margin)
     notes = [*table.notes, *([doc.rounding_note] if doc.rounding_note and not grid.key_value
                              and table.unit.value == "万元" else [])]
     for note in notes:
@@ -246,6 +238,16 @@ def _fill(tbl, rows: list[list[Cell]], header_rows: int) -> None:
             cell, continued = row[c]
             tr.append(_tc(cell, continued, centred=r < header_rows))
         tbl.append(tr)
+
+
+def _grid_table(document, grid: Grid, width: int) -> None:
+    """A printed grid as a Word table: ruled, centred, padded and sized like the PDF's."""
+    printed = document.add_table(rows=0, cols=grid.width)
+    printed.style = "Table Grid"
+    printed.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _cell_margins(printed._tbl)
+    _column_widths(printed, grid, width)
+    _fill(printed._tbl, grid.header + grid.body, len(grid.header))
 
 
 def _column_widths(printed, grid: Grid, width: int) -> None:

@@ -82,7 +82,7 @@ def heading_pages(data: bytes, doc: ComposedDocument) -> dict[str, int]:
     at = start
     for line in doc.contents:
         target = _compact(line.target)
-        if not target or target in found:
+        if not target or line.target in found:  # (五、部门预算表 and its first table point at one title)
             continue
         for index in range(at, len(texts)):
             lines = texts[index]
